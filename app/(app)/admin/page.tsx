@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card, EmptyState, PageHeader } from "@/components/ui/empty-state";
+import { requirePageActor } from "@/lib/auth/guard";
+import { ROLE_LABEL } from "@/lib/auth/permissions";
+import { listTeams } from "@/lib/teams/teams";
+import { listUsers } from "@/lib/users/users";
+import { createTeamAction, createUserAction, updateTeamAction, updateUserAction } from "./actions";
+import { CreateUserForm, EditUserForm, TeamForm } from "./forms";
+
+export const metadata: Metadata = { title: "Admin" };
+
+export default async function AdminPage() {
+  const actor = await requirePageActor("users:manage");
+  const [users, teams] = await Promise.all([listUsers(actor), listTeams(actor)]);
+  const teamOptions = teams.map((t) => ({ id: t.id, name: t.name }));
+  const managers = users.filter((u) => u.active && (u.role === "MANAGER" || u.role === "LEADER"));
+  return (
+    <>
+      <PageHeader
+        title="Admin"
+        description="People, roles and teams of your organisation. Every change is recorded in the audit log."
+        actions={<Link href="/admin/audit" className="text-sm font-medium text-indigo-800 underline underline-offset-4">Audit log</Link>}
+      />
+      <div className="space-y-6">
+        <Card title="Add a person">
+          <CreateUserForm action={createUserAction} teams={teamOptions} />
+        </Card>
+        <Card title={`People (${users.length})`}>
+          <ul className="divide-y divide-slate-200">
+            {users.map((user) => (
+              <li key={user.id} className="py-4">
+                <p className="mb-2 text-sm">
+                  <span className="font-medium">{user.name}</span> <span className="text-slate-600">· {user.email} · {ROLE_LABEL[user.role]}{user.team ? ` · ${user.team.name}` : ""}{user.active ? "" : " · inactive"}</span>
+                </p>
+                <EditUserForm action={updateUserAction} user={user} teams={teamOptions} />
+              </li>
+            ))}
+          </ul>
+        </Card>
+        <Card title={`Teams (${teams.length})`}>
+          {teams.length === 0 ? (
+            <EmptyState title="No teams yet">
+              <p>A team is a manager and the reps they coach. Create one below, then put reps in it from the people list.</p>
+            </EmptyState>
+          ) : (
+            <ul className="mb-6 divide-y divide-slate-200">
+              {teams.map((team) => (
+                <li key={team.id} className="py-4">
+                  <p className="mb-2 text-sm text-slate-600">
+                    {team.members.length === 0 ? "No members yet." : `Members: ${team.members.map((m) => m.name).join(", ")}`}
+                  </p>
+                  <TeamForm action={updateTeamAction} managers={managers} team={team} />
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3 className="mb-2 text-sm font-semibold">New team</h3>
+          <TeamForm action={createTeamAction} managers={managers} />
+        </Card>
+      </div>
+    </>
+  );
+}

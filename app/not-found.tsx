@@ -1,0 +1,14 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <main id="main" className="mx-auto flex min-h-[60vh] max-w-lg flex-col items-center justify-center px-4 text-center">
+      <p className="text-sm font-semibold text-indigo-700">404</p>
+      <h1 className="mt-2 text-2xl font-semibold">This page does not exist</h1>
+      <p className="mt-2 text-slate-600">The link may be old, or the record may belong to another organisation.</p>
+      <Link href="/" className="mt-6 rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800">
+        Back to Keel
+      </Link>
+    </main>
+  );
+}

@@ -1,0 +1,194 @@
+import "server-only";
+// The one authorization wrapper. Every page, server action and route handler enters through
+// requirePageActor, authAction or withApi: each resolves the session to an Actor (user,
+// role, organisation), checks a named permission, and hands domain code an actor whose
+// organizationId scopes every query. See docs/decisions/0003-auth.md.
+import { AsyncLocalStorage } from "node:async_hooks";
+import { cache } from "react";
+import { forbidden, redirect, unstable_rethrow } from "next/navigation";
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { auth } from "@/lib/auth/auth";
+import { actorForSession, type Actor } from "@/lib/auth/sessions";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { AppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export type { Actor };
+
+// Integration tests and scripts act as a real session row without a browser cookie.
+const sessionOverride = new AsyncLocalStorage<string | null>();
+export function runAsSession<T>(sessionToken: string | null, fn: () => Promise<T>): Promise<T> {
+  return sessionOverride.run(sessionToken, fn);
+}
+
+async function currentSessionToken(): Promise<string | null> {
+  const override = sessionOverride.getStore();
+  if (override !== undefined) return override;
+  const session = await auth();
+  return session?.keelSession ?? null;
+}
+
+const actorForToken = cache(async (token: string) => actorForSession(token));
+
+export { currentSessionToken };
+
+export async function currentActor(): Promise<Actor | null> {
+  const token = await currentSessionToken();
+  return token ? actorForToken(token) : null;
+}
+
+export async function requireActor(permission?: Permission): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  if (permission && !can(actor.role, permission)) {
+    throw new AppError("FORBIDDEN", "You do not have permission to do that.");
+  }
+  return actor;
+}
+
+/** For pages: sends the signed-out to the sign-in page and shows 403 to the wrong role. */
+export async function requirePageActor(permission?: Permission): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect("/sign-in");
+  if (permission && !can(actor.role, permission)) forbidden();
+  return actor;
+}
+
+// ---- server actions -------------------------------------------------------------------------
+
+export type ActionResult<T = unknown> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors };
+
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = formData.getAll(key).map((v) => (typeof v === "string" ? v : v.name));
+    out[key] = values.length > 1 ? values : values[0];
+  }
+  return out;
+}
+
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join(".") || "_form";
+    (fieldErrors[path] ??= []).push(issue.message);
+  }
+  return fieldErrors;
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof z.ZodError) {
+    return new AppError("VALIDATION_FAILED", "Some fields need attention.", {
+      fieldErrors: zodFieldErrors(error),
+    });
+  }
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === "P2002") return new AppError("CONFLICT", "That already exists.");
+    if (error.code === "P2025") return new AppError("NOT_FOUND", "That record was not found.");
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new AppError("UNAVAILABLE", "The database is not reachable right now. Try again in a moment.");
+  }
+  console.error("[keel] unexpected error", error);
+  return new AppError("INTERNAL", "Something went wrong on our side. Nothing was saved; try again.");
+}
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const text = String((error as { message?: string })?.message ?? "");
+  return /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|the database system is (starting|shutting) down/i.test(text);
+}
+
+/**
+ * Wraps a server action: resolve the actor, check the permission, validate the input with the
+ * shared zod schema, run the domain function, and turn every failure into an ActionResult.
+ * Works with `useActionState` (prevState, formData) and with a direct call (input).
+ */
+export function authAction<S extends z.ZodType, R>(
+  options: { permission: Permission; schema: S },
+  fn: (input: z.output<S>, actor: Actor) => Promise<R>,
+) {
+  return async (...args: unknown[]): Promise<ActionResult<R>> => {
+    try {
+      const actor = await requireActor(options.permission);
+      const raw = args.length >= 2 ? args[1] : args[0];
+      const input = raw instanceof FormData ? formDataToObject(raw) : raw;
+      const parsed = options.schema.safeParse(input);
+      if (!parsed.success) {
+        return {
+          ok: false,
+          code: "VALIDATION_FAILED",
+          message: "Some fields need attention.",
+          fieldErrors: zodFieldErrors(parsed.error),
+        };
+      }
+      return { ok: true, data: await fn(parsed.data, actor) };
+    } catch (error) {
+      unstable_rethrow(error); // redirect() and notFound() are Next's control flow, not failures
+      const appError = toAppError(error);
+      return { ok: false, code: appError.code, message: appError.message, fieldErrors: appError.fieldErrors };
+    }
+  };
+}
+
+// ---- route handlers -------------------------------------------------------------------------
+
+export type ApiErrorBody = {
+  error: { code: ErrorCode; message: string; fields?: { path: string; message: string }[] };
+};
+
+export function apiError(error: AppError): NextResponse<ApiErrorBody> {
+  const fields = error.fieldErrors
+    ? Object.entries(error.fieldErrors).flatMap(([path, messages]) => messages.map((message) => ({ path, message })))
+    : undefined;
+  const headers: Record<string, string> = {};
+  if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
+  return NextResponse.json({ error: { code: error.code, message: error.message, fields } }, { status: error.status, headers });
+}
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+/**
+ * Wraps a route handler the same way: actor (unless `permission` is null, for the few public
+ * endpoints), permission, a zod-validated JSON body, and typed JSON errors for every failure.
+ */
+export function withApi<S extends z.ZodType | undefined = undefined>(
+  options: { permission: Permission | null; body?: S },
+  handler: (ctx: {
+    request: NextRequest;
+    actor: Actor | null;
+    body: S extends z.ZodType ? z.output<S> : undefined;
+    params: Record<string, string | string[]>;
+  }) => Promise<Response>,
+) {
+  return async (request: NextRequest, context: RouteContext): Promise<Response> => {
+    try {
+      const actor = options.permission === null ? await currentActor() : await requireActor(options.permission);
+      let body: unknown = undefined;
+      if (options.body) {
+        let json: unknown;
+        try {
+          json = await request.json();
+        } catch {
+          throw new AppError("VALIDATION_FAILED", "The request body must be valid JSON.");
+        }
+        const parsed = options.body.safeParse(json);
+        if (!parsed.success) {
+          throw new AppError("VALIDATION_FAILED", "Some fields need attention.", {
+            fieldErrors: zodFieldErrors(parsed.error),
+          });
+        }
+        body = parsed.data;
+      }
+      const params = (await context?.params) ?? {};
+      return await handler({ request, actor, body: body as never, params });
+    } catch (error) {
+      unstable_rethrow(error);
+      return apiError(toAppError(error));
+    }
+  };
+}
