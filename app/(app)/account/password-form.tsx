@@ -9,7 +9,7 @@ export function PasswordForm({ action }: { action: FormAction }) {
   const ref = useRef<HTMLFormElement>(null);
   const f = useFormAction(action, ref);
   return (
-    <form ref={ref} action={f.formAction} className="max-w-sm space-y-4" noValidate>
+    <form ref={ref} onSubmit={f.onSubmit} className="max-w-sm space-y-4" noValidate>
       <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" errors={f.errors?.currentPassword} />
       <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" hint="At least 10 characters." errors={f.errors?.newPassword} />
       <TextField label="Repeat the new password" name="confirmPassword" type="password" autoComplete="new-password" errors={f.errors?.confirmPassword} />

@@ -17,7 +17,7 @@ export function CreateUserForm({ action, teams }: { action: Action; teams: Optio
   const ref = useRef<HTMLFormElement>(null);
   const f = useFormAction(action, ref);
   return (
-    <form ref={ref} action={f.formAction} noValidate className="grid gap-4 sm:grid-cols-2">
+    <form ref={ref} onSubmit={f.onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
       <TextField label="Name" name="name" id="new-user-name" autoComplete="off" errors={f.errors?.name} />
       <TextField label="E-mail" name="email" id="new-user-email" type="email" autoComplete="off" errors={f.errors?.email} />
       <SelectField label="Role" name="role" id="new-user-role" defaultValue="REP" errors={f.errors?.role}>
@@ -54,7 +54,7 @@ export function EditUserForm({
   const f = useFormAction(action);
   const id = (field: string) => `user-${user.id}-${field}`;
   return (
-    <form action={f.formAction} noValidate className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_auto_auto]" aria-label={`Edit ${user.name}`}>
+    <form onSubmit={f.onSubmit} noValidate className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_auto_auto]" aria-label={`Edit ${user.name}`}>
       <input type="hidden" name="userId" value={user.id} />
       <SelectField label="Role" name="role" id={id("role")} defaultValue={user.role} errors={f.errors?.role}>
         {ROLE_OPTIONS.map(([value, label]) => (
@@ -92,7 +92,7 @@ export function TeamForm({
   const f = useFormAction(action, team ? undefined : ref);
   const prefix = team ? `team-${team.id}` : "new-team";
   return (
-    <form ref={ref} action={f.formAction} noValidate className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_auto]" aria-label={team ? `Edit team ${team.name}` : "New team"}>
+    <form ref={ref} onSubmit={f.onSubmit} noValidate className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_auto]" aria-label={team ? `Edit team ${team.name}` : "New team"}>
       {team ? <input type="hidden" name="teamId" value={team.id} /> : null}
       <TextField label="Team name" name="name" id={`${prefix}-name`} defaultValue={team?.name} errors={f.errors?.name} />
       <SelectField label="Manager" name="managerId" id={`${prefix}-manager`} defaultValue={team?.managerId ?? ""} errors={f.errors?.managerId}>

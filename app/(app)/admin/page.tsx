@@ -47,8 +47,11 @@ export default async function AdminPage() {
             <ul className="mb-6 divide-y divide-slate-200">
               {teams.map((team) => (
                 <li key={team.id} className="py-4">
-                  <p className="mb-2 text-sm text-slate-600">
-                    {team.members.length === 0 ? "No members yet." : `Members: ${team.members.map((m) => m.name).join(", ")}`}
+                  <p className="mb-2 text-sm">
+                    <span className="font-medium">{team.name}</span>{" "}
+                    <span className="text-slate-600">
+                      · {team.members.length === 0 ? "no members yet" : team.members.map((m) => m.name).join(", ")}
+                    </span>
                   </p>
                   <TeamForm action={updateTeamAction} managers={managers} team={team} />
                 </li>
