@@ -31,7 +31,7 @@ function expectedType(f: DmmfField): string {
   const byNative: Record<string, string> = { Uuid: "uuid", Timestamptz: "timestamptz", Date: "date", VarChar: "varchar", Text: "text", SmallInt: "int2", Real: "float4", DoublePrecision: "float8" };
   const byScalar: Record<string, string> = { String: "text", Int: "int4", BigInt: "int8", Float: "float8", Decimal: "numeric", Boolean: "bool", DateTime: "timestamp", Json: "jsonb", Bytes: "bytea" };
   const base = (native && byNative[native]) || byScalar[f.type] || `unknown:${f.type}`;
-  return f.isList ? `_${base}` : base;
+  return f.isList ? `_${base}` : base; // Prisma creates scalar lists as nullable arrays
 }
 
 function expectsDbDefault(f: DmmfField): boolean {
@@ -71,7 +71,7 @@ describe("schema.prisma and prisma/migrations", () => {
       .flatMap((m) =>
         m.fields
           .filter((f) => f.kind === "scalar" || f.kind === "enum")
-          .map((f) => `${table(m)}.${f.dbName ?? f.name} ${expectedType(f)} ${f.isRequired && !f.isList ? "required" : f.isList ? "required" : "optional"} ${expectsDbDefault(f) ? "default" : "no-default"}`),
+          .map((f) => `${table(m)}.${f.dbName ?? f.name} ${expectedType(f)} ${f.isRequired && !f.isList ? "required" : "optional"} ${expectsDbDefault(f) ? "default" : "no-default"}`),
       )
       .sort();
     expect(actual).toEqual(expected);
