@@ -19,17 +19,20 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fieldErrors?: FieldErrors;
   readonly retryAfterSeconds?: number;
+  /** Extra facts for the caller, e.g. the newer content when a save lost a race (CONFLICT). */
+  readonly details?: unknown;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { fieldErrors?: FieldErrors; retryAfterSeconds?: number } = {},
+    options: { fieldErrors?: FieldErrors; retryAfterSeconds?: number; details?: unknown } = {},
   ) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.fieldErrors = options.fieldErrors;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.details = options.details;
   }
 
   get status(): number {

@@ -59,7 +59,7 @@ export async function requirePageActor(permission?: Permission): Promise<Actor> 
 
 export type ActionResult<T = unknown> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors };
+  | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors; details?: unknown };
 
 export function formDataToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -90,6 +90,9 @@ function toAppError(error: unknown): AppError {
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2002") return new AppError("CONFLICT", "That already exists.");
     if (error.code === "P2025") return new AppError("NOT_FOUND", "That record was not found.");
+  }
+  if (/KL001|published and immutable/.test(String((error as { message?: string })?.message))) {
+    return new AppError("CONFLICT", "A published strategy version cannot change. Edit the draft instead.");
   }
   if (isDatabaseUnavailable(error)) {
     return new AppError("UNAVAILABLE", "The database is not reachable right now. Try again in a moment.");
@@ -130,7 +133,7 @@ export function authAction<S extends z.ZodType, R>(
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are Next's control flow, not failures
       const appError = toAppError(error);
-      return { ok: false, code: appError.code, message: appError.message, fieldErrors: appError.fieldErrors };
+      return { ok: false, code: appError.code, message: appError.message, fieldErrors: appError.fieldErrors, details: appError.details };
     }
   };
 }
