@@ -24,7 +24,9 @@ async function ok<T>(promise: Promise<{ ok: boolean; data?: T; message?: string;
 /** A leader fills every section and publishes; returns the published version's id. */
 async function publishFullStrategy(org: Org, note = "First strategy") {
   return as(org.leader.id, async () => {
-    let { versionId, revision } = await ok<{ versionId: string; revision: number }>(startDraftAction(undefined));
+    const draft = await ok<{ versionId: string; revision: number }>(startDraftAction(undefined));
+    const versionId = draft.versionId;
+    let revision = draft.revision;
     const save = async (section: string, data: unknown) => {
       revision = (await ok<{ revision: number }>(saveSectionAction({ section, versionId, revision, data }))).revision;
     };
