@@ -6,8 +6,10 @@ export function AppShell({
   user,
   navItems,
   signOutAction,
+  bell,
   children,
 }: {
+  bell?: ReactNode;
   user: { name: string; roleLabel: string; organizationName: string };
   navItems: { href: string; label: string }[];
   signOutAction: () => Promise<void>;
@@ -25,6 +27,7 @@ export function AppShell({
           </Link>
           <NavLinks items={navItems} />
           <div className="flex items-center gap-3 text-sm">
+            {bell}
             <Link href="/account" className="hidden text-right leading-tight text-slate-200 hover:text-white sm:block">
               <span className="block font-medium">{user.name}</span>
               <span className="block text-xs text-slate-300">

@@ -6,6 +6,9 @@ import { recordAudit } from "@/lib/audit/record";
 import { AppError, notFound } from "@/lib/errors";
 import { SECTION_LABEL, type SaveSectionInput, type StrategyDocument } from "@/lib/validations/strategy";
 import { latestPublished, loadVersion, sectionOf, writeListSection, type StrategyContent } from "@/lib/strategy/content";
+import { enqueueJob } from "@/lib/jobs/queue";
+import { countOpenDeals, RESCORE_KIND } from "@/lib/jobs/rescore";
+import { notify } from "@/lib/notifications/notify";
 
 /** Serialises drafting and publishing per organisation (one draft, gap-free version numbers). */
 async function lockOrganization(tx: Tx, organizationId: string) {
@@ -124,7 +127,12 @@ export async function publishDraft(actor: Actor, input: { versionId: string; rev
       data: { status: "PUBLISHED", number, changeNote: input.changeNote, publishedAt: new Date(), publishedById: actor.userId, updatedById: actor.userId },
     });
     await recordAudit(tx, actor, { action: "strategy.publish", entityType: "StrategyVersion", entityId: row.id, after: { number, changeNote: input.changeNote } });
-    return { number, versionId: row.id };
+    // Every open deal is re-scored against the new version in the background (lib/jobs).
+    const total = await countOpenDeals(tx, actor.organizationId);
+    const job = await enqueueJob(tx, { organizationId: actor.organizationId, kind: RESCORE_KIND, payload: { versionId: row.id, number }, total });
+    const people = await tx.user.findMany({ where: { organizationId: actor.organizationId, active: true, role: { in: ["REP", "MANAGER"] } }, select: { id: true } });
+    await notify(tx, actor.organizationId, people.map((p) => p.id), { kind: "strategy.published", title: `Strategy version ${number} is out: read and acknowledge it`, href: "/strategy" });
+    return { number, versionId: row.id, jobId: job.id };
   });
 }
 

@@ -6,6 +6,7 @@ import { authAction } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
 import { ensureDraft, publishDraft, saveSection } from "@/lib/strategy/draft";
 import { importStrategyFile } from "@/lib/strategy/document";
+import { kickWorker } from "@/lib/jobs/worker";
 import { acknowledgeVersion, answerQuestion, askQuestion } from "@/lib/strategy/people";
 import {
   acknowledgeSchema, answerQuestionSchema, askQuestionSchema, publishSchema, saveSectionSchema,
@@ -24,6 +25,7 @@ export const saveSectionAction = authAction({ permission: "strategy:edit", schem
 
 export const publishAction = authAction({ permission: "strategy:publish", schema: publishSchema }, async (input, actor) => {
   const published = await publishDraft(actor, input);
+  kickWorker(); // start re-scoring now rather than at the runner's next tick
   revalidatePath("/strategy", "layout");
   return published;
 });

@@ -1,0 +1,66 @@
+import { type CompiledSegment, type CompiledStrategy, normaliseLabel } from "../compile";
+import { POINTS } from "../policy";
+import type { DealInput, Finding } from "../types";
+
+// Rule 6: the account against the target segments. A segment matches when every constraint it
+// sets matches (an empty list or a null bound sets no constraint). An account field that is
+// unknown does not satisfy a constraint: we neither accuse an account of being in an avoided
+// segment nor credit it with a target segment on missing data.
+
+type Account = DealInput["account"];
+
+function inList(value: string | null, list: ReadonlySet<string> | null): boolean {
+  return list === null || (value !== null && list.has(normaliseLabel(value)));
+}
+
+function inRange(value: number | null, min: number | null, max: number | null): boolean {
+  if (min === null && max === null) return true;
+  if (value === null) return false;
+  return (min === null || value >= min) && (max === null || value <= max);
+}
+
+export function segmentMatches({ segment, industries, regions }: CompiledSegment, account: Account): boolean {
+  return (
+    inList(account.industry, industries) &&
+    inList(account.region, regions) &&
+    inRange(account.employees, segment.employeeMin, segment.employeeMax) &&
+    inRange(account.revenue, segment.revenueMin, segment.revenueMax)
+  );
+}
+
+export function segmentFindings(deal: DealInput, c: CompiledStrategy, out: Finding[]): void {
+  const account = deal.account;
+  const subject = { kind: "account" as const };
+  const avoided = c.avoidSegments.find((s) => segmentMatches(s, account))?.segment;
+  if (avoided) {
+    // An avoided segment wins over a target one: "avoid" is the more deliberate statement.
+    out.push({
+      ruleId: "segment.avoided",
+      severity: "critical",
+      points: POINTS.avoidedSegment,
+      area: "segmentFit",
+      message: `${account.name} is in ${avoided.name}, a segment our strategy says to avoid.`,
+      evidence: { subject, segmentId: avoided.id, segmentName: avoided.name, account: { ...account } },
+      remedy: "Talk to your manager before investing more in this deal.",
+    });
+    return;
+  }
+  if (c.targetSegments.length === 0) return;
+  if (c.targetSegments.some((s) => segmentMatches(s, account))) return;
+  const missing = (["industry", "employees", "revenue", "region"] as const).filter((k) => account[k] === null);
+  out.push({
+    ruleId: "segment.untargeted",
+    severity: "warning",
+    points: POINTS.untargetedSegment,
+    area: "segmentFit",
+    message:
+      missing.length > 0
+        ? `${account.name} does not match any target segment (its ${missing.join(", ")} ${missing.length > 1 ? "are" : "is"} not filled in).`
+        : `${account.name} does not match any of our target segments.`,
+    evidence: { subject, account: { ...account }, missingFields: missing, targetSegments: c.targetSegments.map((s) => s.segment.name) },
+    remedy:
+      missing.length > 0
+        ? "Fill in the account details, or confirm with your manager that the deal is worth pursuing."
+        : "Confirm with your manager that the deal is worth pursuing outside our target segments.",
+  });
+}

@@ -1,0 +1,159 @@
+import { FNV_OFFSET, type Lex, type Vocabulary, type WordInfo, fnvStep, wordInfo } from "./text/tokenize";
+import { MIN_TYPO_LENGTH, deletions, isPlausibleTypo } from "./text/typo";
+
+// How one strategy's catalog reads a rep's words. Every word is resolved once — its stem, the
+// catalog slots it fills (exactly or through a typo), whether it can start or end a compound the
+// catalog knows, whether the catalog only knows it as two words — and memoised, so scoring a text
+// costs one hash-table probe per word.
+
+/** A typo fills a slot at this share of an exact word. */
+export const TYPO_SIMILARITY = 0.8;
+const TABLE_BITS = 17; // 131,072 places; cleared when three quarters full
+
+const NO_SLOTS = new Int32Array(0);
+
+/** Catalog-side vocabulary used while compiling: no slots yet, only the compound rule. */
+export function catalogVocabulary(joinWhen: (joinedStem: string, hyphen: boolean) => boolean): Vocabulary {
+  const lex = (raw: string): Lex => ({ raw, info: wordInfo(raw), slots: NO_SLOTS, sim: 0, left: true, right: true, parts: null });
+  return {
+    lex,
+    lexAt: (s, start, end) => lex(s.slice(start, end)),
+    join: (a, _al, b, _bl, hyphen) => {
+      const joined = lex(a + b);
+      return joinWhen(joined.info.stem, hyphen) ? joined : null;
+    },
+  };
+}
+
+export interface TextVocabularyInput {
+  postings: Map<string, Int32Array>;
+  /** Solid catalog word → the two stems the catalog writes it as. */
+  splits: Map<string, readonly [string, string]>;
+  /** Catalog spellings (and stems) → their stem, for typo candidates. */
+  spellings: Map<string, string>;
+}
+
+export function textVocabulary({ postings, splits, spellings }: TextVocabularyInput): Vocabulary {
+  // Prefixes/suffixes of catalog stems: a pair of words can only join into a catalog word if the
+  // left one begins one and the right one's stem ends it.
+  const prefixes = new Set<string>();
+  const suffixes = new Set<string>();
+  for (const v of postings.keys()) {
+    for (let i = 1; i < v.length; i++) {
+      prefixes.add(v.slice(0, i));
+      suffixes.add(v.slice(i));
+    }
+  }
+  const typoIndex = buildTypoIndex(spellings);
+
+  function typoSlots(info: WordInfo): Int32Array {
+    const slots = new Set<number>();
+    for (const typed of info.word === info.stem ? [info.word] : [info.word, info.stem]) {
+      if (typed.length < MIN_TYPO_LENGTH) continue;
+      for (const key of [typed, ...deletions(typed)]) {
+        for (const known of typoIndex.get(key) ?? []) {
+          if (!isPlausibleTypo(typed, known)) continue;
+          for (const s of postings.get(spellings.get(known) ?? "") ?? NO_SLOTS) slots.add(s);
+        }
+      }
+    }
+    return slots.size === 0 ? NO_SLOTS : Int32Array.from([...slots].sort((a, b) => a - b));
+  }
+
+  function forStem(raw: string, info: WordInfo, stem: string): Lex {
+    return { raw, info: { ...info, stem }, slots: postings.get(stem) ?? NO_SLOTS, sim: 1, left: false, right: false, parts: null };
+  }
+
+  function resolve(raw: string): Lex {
+    const info = wordInfo(raw);
+    const exact = postings.get(info.stem);
+    const typo = exact || info.stop ? NO_SLOTS : typoSlots(info);
+    const split = exact ? undefined : splits.get(info.stem);
+    return {
+      raw,
+      info,
+      slots: exact ?? typo,
+      sim: exact ? 1 : typo.length > 0 ? TYPO_SIMILARITY : 0,
+      left: prefixes.has(info.word),
+      right: suffixes.has(info.stem),
+      parts: split ? split.map((s) => forStem(raw, info, s)) : null,
+    };
+  }
+
+  // Memo of resolved words: an open-addressing hash table keyed by the word's characters, so the
+  // scanner can look a word up straight from the text without slicing it into a new string.
+  const table = new LexTable();
+  function lexAt(s: string, start: number, end: number, hash: number): Lex {
+    const hit = table.find(s, start, end, hash);
+    if (hit) return hit;
+    const found = resolve(s.slice(start, end));
+    table.insert(found, hash);
+    return found;
+  }
+  function lex(raw: string): Lex {
+    let hash = FNV_OFFSET;
+    for (let i = 0; i < raw.length; i++) hash = fnvStep(hash, raw.charCodeAt(i));
+    return lexAt(raw, 0, raw.length, hash);
+  }
+
+  return {
+    lex,
+    lexAt,
+    // Read two words as one when the catalog knows the joined word: "self hosted" → selfhost
+    // because the catalog says "self-hosted", "e mail" → email. A stop word joins only across a
+    // hyphen ("in-app"), so "for their" is never looked up as "fortheir".
+    join(a, al, b, bl, hyphen) {
+      if (!al.left || !bl.right || (!hyphen && (al.info.stop || bl.info.stop))) return null;
+      const joined = lex(a + b);
+      return postings.has(joined.info.stem) ? joined : null;
+    },
+  };
+}
+
+function buildTypoIndex(spellings: Map<string, string>): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  const add = (key: string, target: string) => {
+    const list = index.get(key);
+    if (!list) index.set(key, [target]);
+    else if (!list.includes(target)) list.push(target);
+  };
+  for (const spelling of spellings.keys()) {
+    if (spelling.length < MIN_TYPO_LENGTH || /\d/.test(spelling)) continue;
+    add(spelling, spelling);
+    for (const d of deletions(spelling)) add(d, spelling);
+  }
+  return index;
+}
+
+class LexTable {
+  private readonly mask = (1 << TABLE_BITS) - 1;
+  private hashes = new Int32Array(1 << TABLE_BITS);
+  private lexes: (Lex | undefined)[] = new Array<Lex | undefined>(1 << TABLE_BITS).fill(undefined);
+  private size = 0;
+
+  find(s: string, start: number, end: number, hash: number): Lex | undefined {
+    const len = end - start;
+    for (let i = hash & this.mask; ; i = (i + 1) & this.mask) {
+      const lex = this.lexes[i];
+      if (lex === undefined) return undefined;
+      if (this.hashes[i] !== hash || lex.raw.length !== len) continue;
+      let same = true;
+      for (let k = 0; k < len && same; k++) same = lex.raw.charCodeAt(k) === s.charCodeAt(start + k);
+      if (same) return lex;
+    }
+  }
+
+  insert(lex: Lex, hash: number): void {
+    if (this.size >= ((this.mask + 1) * 3) / 4) {
+      // Bounded memory: forget everything and relearn; results do not depend on the memo.
+      this.hashes.fill(0);
+      this.lexes.fill(undefined);
+      this.size = 0;
+    }
+    let i = hash & this.mask;
+    while (this.lexes[i] !== undefined) i = (i + 1) & this.mask;
+    this.hashes[i] = hash;
+    this.lexes[i] = lex;
+    this.size++;
+  }
+}

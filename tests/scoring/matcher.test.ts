@@ -1,0 +1,140 @@
+import { describe, expect, it } from "vitest";
+import { matchText } from "@/lib/scoring";
+import { americanise, stem } from "@/lib/scoring/text/stem";
+import { isPlausibleTypo } from "@/lib/scoring/text/typo";
+import { testStrategy } from "./fixtures";
+
+const strategy = testStrategy();
+const norm = (w: string) => stem(americanise(w));
+/** Ids of what `text` affirms, strongest first. */
+const affirmed = (text: string) => matchText(text, strategy).filter((m) => !m.negated).map((m) => m.id);
+const negated = (text: string) => matchText(text, strategy).filter((m) => m.negated).map((m) => m.id);
+
+describe("normalisation", () => {
+  it("folds inflections onto one stem", () => {
+    expect(new Set(["ticket", "tickets", "ticketing"].map(norm)).size).toBe(1);
+    expect(new Set(["price", "prices", "pricing", "priced"].map(norm)).size).toBe(1);
+    expect(new Set(["automatic", "automatically", "automation", "automated"].map(norm)).size).toBe(1);
+    expect(new Set(["reply", "replies", "replied"].map(norm)).size).toBe(1);
+  });
+
+  it("folds British and American spelling", () => {
+    expect(new Set(["optimise", "optimisation", "optimization", "optimize", "optimised"].map(norm)).size).toBe(1);
+    expect(norm("localisation")).toBe(norm("localization"));
+    expect(norm("colour")).toBe(norm("color"));
+    expect(norm("centre")).toBe(norm("center"));
+    expect(norm("labelling")).toBe(norm("labeling"));
+    expect(norm("catalogue")).toBe(norm("catalog"));
+    expect(norm("customised")).toBe(norm("customized"));
+  });
+
+  it("keeps words apart that only look alike", () => {
+    expect(norm("customer")).not.toBe(norm("custom"));
+    expect(norm("premise")).not.toBe(norm("promise"));
+    expect(americanise("enterprise")).toBe("enterprise");
+    expect(americanise("promise")).toBe("promise");
+    expect(norm("status")).toBe("status");
+    expect(norm("ios")).toBe("ios");
+  });
+});
+
+describe("typo tolerance", () => {
+  it("accepts one slip of the finger", () => {
+    expect(isPlausibleTypo("dashbaord", "dashboard")).toBe(true); // swapped letters
+    expect(isPlausibleTypo("knowlege", "knowledge")).toBe(true); // dropped letter
+    expect(isPlausibleTypo("intergration", "integration")).toBe(true); // extra letter
+    expect(isPlausibleTypo("salesforse", "salesforce")).toBe(true); // c/s sound alike
+    expect(isPlausibleTypo("exporr", "export")).toBe(true); // neighbouring keys
+  });
+
+  it("rejects near-misses that are other words", () => {
+    expect(isPlausibleTypo("expert", "export")).toBe(false);
+    expect(isPlausibleTypo("audio", "audit")).toBe(false);
+    expect(isPlausibleTypo("postal", "portal")).toBe(false);
+    expect(isPlausibleTypo("promise", "premise")).toBe(false);
+    expect(isPlausibleTypo("iphone", "phone")).toBe(false);
+    expect(isPlausibleTypo("chart", "chat")).toBe(false); // too short to guess
+  });
+});
+
+describe("matchText", () => {
+  it("matches the brief's example: a rep's words against a not-offered capability", () => {
+    const [m] = matchText("our AI will set prices automatically", strategy);
+    expect(m).toMatchObject({ kind: "capability", id: "cap-pricing", status: "not_offered", negated: false });
+    expect(m?.matchedWords).toEqual(["ai", "prices"]);
+    expect(m?.strength).toBeGreaterThan(0.5);
+    expect(m?.strength).toBeLessThanOrEqual(1);
+  });
+
+  it("ignores case, word order, stop words and inflection", () => {
+    expect(affirmed("They want to SYNC their contacts with SALESFORCE")).toEqual(["cap-sfdc"]);
+    expect(affirmed("tickets from the shared inboxes")).toContain("cap-email");
+    expect(affirmed("dashboards for reporting")).toEqual(["cap-dash"]);
+  });
+
+  it("reads hyphens and compounds both ways", () => {
+    expect(affirmed("E-mail ticketing for two brands")).toEqual(["cap-email"]);
+    expect(affirmed("a self hosted install")).toEqual(["g-onprem"]);
+    expect(affirmed("a selfhosted install")).toEqual(["g-onprem"]);
+    expect(affirmed("whitelabel the app")).toEqual(["g-white"]);
+    expect(affirmed("white label the app")).toEqual(["g-white"]);
+    expect(affirmed("24/7 phone support")).toEqual(["g-phone"]);
+    expect(affirmed("phone support round the clock")).toEqual(["g-phone"]);
+  });
+
+  it("reads British and American spellings alike", () => {
+    expect(affirmed("localization for Spanish")).toEqual(["cap-l10n"]);
+    expect(affirmed("machine-learning price optimization")).toEqual(["cap-pricing"]);
+  });
+
+  it("tolerates typos on longer words and reports the words as written", () => {
+    const [m] = matchText("Salesforse intergration", strategy);
+    expect(m).toMatchObject({ id: "cap-sfdc", matchedWords: ["salesforse", "intergration"] });
+    expect(m?.strength).toBeLessThan(1); // typos count a little less than exact words
+    expect(affirmed("custom dashbaords")).toEqual(["cap-dash"]);
+  });
+
+  it("does not match near-misses that mean something else", () => {
+    expect(affirmed("an expert review")).toEqual([]);
+    expect(affirmed("audio recordings of calls")).not.toContain("cap-audit");
+    expect(affirmed("postal address validation")).not.toContain("cap-portal");
+    expect(affirmed("iPhone app")).not.toContain("g-phone");
+    expect(affirmed("a customer success manager")).not.toContain("g-custom");
+  });
+
+  it("does not let one everyday word stand for a whole capability", () => {
+    expect(affirmed("we will call them weekly")).toEqual([]);
+    expect(affirmed("a phone number for billing")).not.toContain("g-phone");
+    expect(affirmed("integration with HubSpot")).toEqual([]);
+  });
+
+  it("treats negated promises as ruling the thing out, not promising it", () => {
+    expect(affirmed("We will NOT offer on-premise hosting")).toEqual([]);
+    expect(negated("We will NOT offer on-premise hosting")).toEqual(["g-onprem"]);
+    expect(affirmed("no custom development, they use the API")).toEqual([]);
+    expect(negated("no custom development, they use the API")).toEqual(["g-custom"]);
+    expect(affirmed("we don't do white-labelling")).toEqual([]);
+    expect(affirmed("without custom code")).toEqual([]);
+  });
+
+  it("ends a negation at the clause, so what follows is still promised", () => {
+    expect(affirmed("not self-hosted, but a shared inbox")).toEqual(["cap-email"]);
+    expect(affirmed("no on-premise hosting; Salesforce sync instead")).toEqual(["cap-sfdc"]);
+  });
+
+  it("reads 'won't charge for X' as promising X for free", () => {
+    expect(affirmed("we won't charge for the custom development")).toEqual(["g-custom"]);
+  });
+
+  it("returns the same answer every time", () => {
+    const text = "Salesforce sync, custom code and an AI chatbot";
+    expect(matchText(text, strategy)).toEqual(matchText(text, strategy));
+    expect(matchText(text, structuredClone(strategy))).toEqual(matchText(text, strategy));
+  });
+
+  it("reports both a capability and a guardrail hit in one promise, however long", () => {
+    expect(affirmed("custom code to extend the Salesforce sync").sort()).toEqual(["cap-sfdc", "g-custom"]);
+    const filler = Array.from({ length: 40 }, (_, i) => `word${i}`).join(" ");
+    expect(affirmed(`${filler} custom code to extend the Salesforce sync ${filler}`).sort()).toEqual(["cap-sfdc", "g-custom"]);
+  });
+});
