@@ -5,6 +5,6 @@ import { defineConfig } from "prisma/config";
 // engine may run `prisma migrate deploy` against the same database, since the bookkeeping matches.
 export default defineConfig({
   schema: "prisma/schema.prisma",
-  migrations: { path: "prisma/migrations", seed: "tsx prisma/seed.ts" },
+  migrations: { path: "prisma/migrations", seed: "tsx --tsconfig scripts/tsconfig.json prisma/seed.ts" },
   datasource: { url: process.env.DATABASE_URL ?? "postgresql://localhost/keel" },
 });

@@ -1,5 +1,5 @@
 // Splits one re-score pass into read, score and write time (diagnostics for bench/rescore.ts).
-// Usage: DATABASE_URL=<a database kept by BENCH_KEEP=1 npm run bench:rescore> npx tsx --tsconfig bench/tsconfig.json bench/profile-rescore.ts
+// Usage: DATABASE_URL=<a database kept by BENCH_KEEP=1 npm run bench:rescore> npx tsx --tsconfig scripts/tsconfig.json bench/profile-rescore.ts
 import { performance } from "node:perf_hooks";
 
 async function main() {

@@ -53,7 +53,7 @@ async function main() {
   }
 
   // Seeds the demo organisation when the database is empty, and prints the demo logins.
-  const seeded = await run(bin("tsx"), ["prisma/seed.ts"], { env });
+  const seeded = await run(bin("tsx"), ["--tsconfig", "scripts/tsconfig.json", "prisma/seed.ts"], { env });
   if (seeded !== 0) return shutdown(seeded);
   if (command === "seed") return shutdown(0);
 

@@ -30,7 +30,7 @@ export async function runE2E(serverUrl, extraArgs = []) {
     const url = withDatabase(serverUrl, name);
     await migrate(url);
     const env = appEnv(url, { KEEL_CHROMIUM: chromium, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1" });
-    const seeded = await run(bin("tsx"), ["prisma/seed.ts"], { env, quiet: true });
+    const seeded = await run(bin("tsx"), ["--tsconfig", "scripts/tsconfig.json", "prisma/seed.ts"], { env: { ...env, KEEL_SEED_EMPTY_ORG: "1" }, quiet: true });
     if (seeded !== 0) return seeded;
     if (!buildIsFresh()) {
       console.log("e2e: building the production app…");

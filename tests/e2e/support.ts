@@ -32,3 +32,12 @@ export async function expectAccessible(page: Page) {
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`);
   expect(summary, `axe found violations on ${page.url()}`).toEqual([]);
 }
+
+/** Southwind: an organisation with the same roles and no strategy yet (seeded for e2e runs only). */
+export const SOUTH = {
+  ADMIN: "admin@southwind.test",
+  LEADER: "leader@southwind.test",
+  MANAGER: "manager@southwind.test",
+  REP: "rep@southwind.test",
+  REP2: "rep2@southwind.test",
+} as const;
