@@ -29,7 +29,10 @@ export function NotificationBell({ unread, items, markRead }: { unread: number; 
         onClick={() => setOpen((v) => !v)}
         className="relative rounded-md border border-slate-500 px-2.5 py-1.5 text-sm text-white hover:bg-slate-800"
       >
-        <span aria-hidden="true">🔔</span>
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+          <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>
         {count ? <span aria-hidden="true" className="absolute -right-2 -top-2 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold">{count}</span> : null}
       </button>
       {open ? (

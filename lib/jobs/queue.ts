@@ -31,10 +31,12 @@ export async function claimJob(kinds: string[]): Promise<JobRow | null> {
 
 
 export async function finishJob(jobId: string, error?: string) {
-  await db.job.update({
-    where: { id: jobId },
-    data: { status: error ? "failed" : "done", error: error ?? null, finishedAt: new Date(), lockedUntil: null },
-  });
+  // On success every item is done, including those another path had already handled (e.g. deals
+  // saved, and so scored, after the publish): progress reads 100 %.
+  await db.$executeRaw`
+    UPDATE "Job" SET "status" = ${error ? "failed" : "done"}, "error" = ${error ?? null}, "finishedAt" = now(), "lockedUntil" = NULL,
+      "done" = CASE WHEN ${!error} THEN GREATEST("done", "total") ELSE "done" END
+    WHERE "id" = ${jobId}::uuid`;
 }
 
 export async function latestJob(organizationId: string, kind: string) {

@@ -19,15 +19,19 @@ export type RescoreBatch = { id: string; revision: number; input: DealInput }[];
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
-/** Open deals after `cursor` (by id), with what the engine needs: four queries per batch. */
-export async function loadBatch(q: Queryable, organizationId: string, cursor: string | null, limit = RESCORE_BATCH): Promise<RescoreBatch> {
+/**
+ * Open deals after `cursor` (by id) not yet scored against `versionId` (a deal saved after the
+ * publish already was), with what the engine needs: four queries per batch.
+ */
+export async function loadBatch(q: Queryable, organizationId: string, cursor: string | null, limit = RESCORE_BATCH, versionId: string | null = null): Promise<RescoreBatch> {
   const { rows: deals } = await q.query<DealRow>(
     `SELECT d."id", d."revision", d."stage"::text AS stage, d."expectedCloseDate", d."primaryCriterion",
        a."name", a."industry", a."employees", a."revenue", a."region"
      FROM "Deal" d JOIN "CustomerAccount" a ON a."id" = d."accountId"
      WHERE d."organizationId" = $1 AND d."stage"::text = ANY($2) AND d."id" > $3
+       AND d."scoredVersionId" IS DISTINCT FROM $5::uuid
      ORDER BY d."id" LIMIT $4`,
-    [organizationId, OPEN_STAGES, cursor ?? NIL_UUID, limit],
+    [organizationId, OPEN_STAGES, cursor ?? NIL_UUID, limit, versionId],
   );
   if (!deals.length) return [];
   const ids = deals.map((d) => d.id);
@@ -106,11 +110,11 @@ export async function runRescoreBatch(job: JobRow): Promise<boolean> {
     const current = early && early.cursor === state!.cursor
       ? await early.ahead.catch(() => null)
       : null;
-    const batch = current?.batch ?? (await loadBatch(tx, job.organizationId, state!.cursor, limit));
+    const batch = current?.batch ?? (await loadBatch(tx, job.organizationId, state!.cursor, limit, versionId));
     if (!batch.length) return false;
     const cursor = batch[batch.length - 1]!.id;
     const writing = writeScores(tx, job.organizationId, snapshot, batch, current?.results ?? scoreBatch(batch, snapshot));
-    const ahead = loadBatch(rawPool(), job.organizationId, cursor, limit).then((next) => ({ batch: next, results: scoreBatch(next, snapshot) }));
+    const ahead = loadBatch(rawPool(), job.organizationId, cursor, limit, versionId).then((next) => ({ batch: next, results: scoreBatch(next, snapshot) }));
     ahead.catch(() => {}); // a failed read-ahead is simply read again by the next batch
     prefetched.set(job.id, { cursor, ahead });
     await writing;

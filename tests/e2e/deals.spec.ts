@@ -97,11 +97,13 @@ test("the deal list filters on the server, keeps filters in the URL, and a rep s
   const leader = await as(browser, DEMO.LEADER);
   await leader.goto("/deals?sort=score&dir=asc");
   await expect(leader.getByRole("link", { name: "Tour analytics" })).toBeVisible();
-  await leader.getByRole("link", { name: "Tour analytics" }).click();
-  const ravisDeal = leader.url();
   await shot(leader, "deals-leader");
+  await leader.getByRole("link", { name: "Tour analytics" }).click();
+  await expect(leader.getByRole("heading", { level: 1, name: "Tour analytics" })).toBeVisible();
+  const ravisDeal = leader.url();
   const response = await rep.goto(ravisDeal);
   expect(response?.status()).toBe(404);
+  await expect(rep.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
 });
 
 test("bad input on the deal form gets field-level messages and loses nothing", async ({ browser }) => {
