@@ -38,7 +38,9 @@ export function RescoreProgress() {
           ? `Re-scoring open deals against version ${job.version ?? ""}: ${job.done.toLocaleString("en")} of ${job.total.toLocaleString("en")}`
           : job.status === "failed"
             ? `Re-scoring against version ${job.version ?? ""} stopped: ${job.error ?? "unknown error"}. Deals keep their previous scores; tell your admin.`
-            : `All ${job.total.toLocaleString("en")} open deals are scored against version ${job.version ?? ""}.`}
+            : job.total === 0
+              ? `There were no open deals to re-score against version ${job.version ?? ""}.`
+              : `All ${job.total.toLocaleString("en")} open deals are scored against version ${job.version ?? ""}.`}
       </p>
       {running ? (
         <div role="progressbar" aria-label="Re-scoring progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} className="mt-2 h-2 w-full overflow-hidden rounded bg-slate-200">

@@ -1,15 +1,17 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 
-const control =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:border-indigo-600 aria-[invalid=true]:border-red-600";
+// One field shell for every form: a label (visible, or visually hidden in table cells), the
+// control, then its hint or its error, tied to the control with aria-describedby.
+export const control =
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-500 focus:border-indigo-600 aria-[invalid=true]:border-red-600";
 
-type FieldProps = { label: string; name: string; errors?: string[]; hint?: ReactNode; id?: string };
+type FieldProps = { label: string; name?: string; errors?: string[]; hint?: ReactNode; id?: string; hideLabel?: boolean; className?: string };
 
-function FieldShell({ label, name, errors, hint, id, children }: FieldProps & { children: ReactNode }) {
+export function FieldShell({ label, name, errors, hint, id, hideLabel, className = "", children }: FieldProps & { children: ReactNode }) {
   const fieldId = id ?? `field-${name}`;
   return (
-    <div className="space-y-1">
-      <label htmlFor={fieldId} className="block text-sm font-medium text-slate-800">
+    <div className={`space-y-1 ${className}`}>
+      <label htmlFor={fieldId} className={hideLabel ? "sr-only" : "block text-sm font-medium text-slate-800"}>
         {label}
       </label>
       {children}
@@ -27,15 +29,15 @@ function FieldShell({ label, name, errors, hint, id, children }: FieldProps & { 
   );
 }
 
-function describedBy(fieldId: string, errors?: string[], hint?: ReactNode) {
+export function describedBy(fieldId: string, errors?: string[], hint?: ReactNode) {
   if (errors?.length) return `${fieldId}-error`;
   return hint ? `${fieldId}-hint` : undefined;
 }
 
-export function TextField({ label, name, errors, hint, id, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ label, name, errors, hint, id, hideLabel, className, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   const fieldId = id ?? `field-${name}`;
   return (
-    <FieldShell label={label} name={name} errors={errors} hint={hint} id={fieldId}>
+    <FieldShell label={label} name={name} errors={errors} hint={hint} id={fieldId} hideLabel={hideLabel} className={className}>
       <input
         id={fieldId}
         name={name}
@@ -49,11 +51,11 @@ export function TextField({ label, name, errors, hint, id, ...props }: FieldProp
 }
 
 export function SelectField({
-  label, name, errors, hint, id, children, ...props
+  label, name, errors, hint, id, hideLabel, className, children, ...props
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   const fieldId = id ?? `field-${name}`;
   return (
-    <FieldShell label={label} name={name} errors={errors} hint={hint} id={fieldId}>
+    <FieldShell label={label} name={name} errors={errors} hint={hint} id={fieldId} hideLabel={hideLabel} className={className}>
       <select
         id={fieldId}
         name={name}

@@ -69,7 +69,7 @@ export async function saveSection(actor: Actor, input: SaveSectionInput): Promis
     if (row.revision !== input.revision) {
       throw new AppError(
         "CONFLICT",
-        `Someone else saved the draft since you opened it. ${SECTION_LABEL[input.section]} now shows their version; your edits are kept beside it so you can re-apply them.`,
+        `Someone else saved ${SECTION_LABEL[input.section]} since you opened the draft. Their version is shown beside your edits, which are kept: choose one, or merge them, and save again.`,
         { details: { section: input.section, revision: row.revision, current: before } },
       );
     }

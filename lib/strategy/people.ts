@@ -44,13 +44,14 @@ export async function acknowledgementStatus(actor: Actor) {
   const people = await db.user.findMany({
     where: { organizationId: actor.organizationId, active: true, role: { in: ["REP", "MANAGER"] }, ...teamFilter },
     select: {
-      id: true, name: true, role: true, team: { select: { name: true } },
+      id: true, name: true, role: true, team: { select: { name: true } }, managedTeams: { select: { name: true }, orderBy: { name: "asc" } },
       acknowledgements: { where: { versionId: current.id }, select: { createdAt: true } },
     },
     orderBy: [{ name: "asc" }],
   });
   const rows = people.map((p) => ({
-    id: p.id, name: p.name, role: p.role, team: p.team?.name ?? "No team", acknowledgedAt: p.acknowledgements[0]?.createdAt ?? null,
+    // A manager belongs with the team they lead, even when they are not one of its members.
+    id: p.id, name: p.name, role: p.role, team: p.team?.name ?? p.managedTeams[0]?.name ?? "No team", acknowledgedAt: p.acknowledgements[0]?.createdAt ?? null,
   }));
   return { version: { id: current.id, number: current.number! }, rows, acknowledged: rows.filter((r) => r.acknowledgedAt).length };
 }
