@@ -7,6 +7,7 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { ensureDatabase, withDatabase } from "../scripts/lib/database.mjs";
 import { migrate } from "../scripts/lib/migrator.mjs";
+import { publishBenchStrategy } from "./strategy-fixture";
 
 const N = Number(process.env.BENCH_DEALS ?? 100_000);
 const PROMISES = [
@@ -32,23 +33,9 @@ async function main() {
     const t0 = performance.now();
     const { rows: [org] } = await c.query(`INSERT INTO "Organization" (name, slug) VALUES ('Bench', 'bench') RETURNING id`);
     const { rows: [user] } = await c.query(`INSERT INTO "User" ("organizationId", email, name, "passwordHash", role, "updatedAt") VALUES ($1, 'rep@bench.test', 'Rep', 'x', 'REP', now()) RETURNING id`, [org.id]);
-    const { rows: [version] } = await c.query(`INSERT INTO "StrategyVersion" ("organizationId", status, number, "whoWeAre", "whyWeAreHere", "whyItMatters", "valuePosition", "updatedAt") VALUES ($1, 'DRAFT', NULL, 'a', 'b', 'c', 60, now()) RETURNING id`, [org.id]);
-    const caps = [
-      ["Abandoned basket e-mails", "{cart recovery,checkout reminders}", "AVAILABLE", null],
-      ["Audience segmentation", "{customer segments}", "AVAILABLE", null],
-      ["AI dynamic pricing", "{automatic price optimisation,machine learning pricing}", "ROADMAP", "2027-06-30"],
-      ["Mobile app", "{iOS app,Android app}", "NOT_OFFERED", null],
-      ...Array.from({ length: 196 }, (_, i) => [`Capability ${i} reports`, `{capability ${i} dashboards}`, i % 3 ? "AVAILABLE" : "BETA", null]),
-    ];
-    for (const [i, [capName, aliases, status, date]] of caps.entries()) {
-      await c.query(`INSERT INTO "StrategyCapability" ("organizationId","versionId",key,position,name,aliases,status,"expectedDate") VALUES ($1,$2,gen_random_uuid(),$3,$4,$5,$6,$7)`, [org.id, version.id, i, capName, aliases, status, date]);
-    }
-    for (let i = 0; i < 20; i++) {
-      const g = i === 0 ? ["Custom development", "{custom integration,bespoke features}"] : i === 1 ? ["On-premise hosting", "{self-hosted,on prem}"] : [`Guardrail ${i}`, `{guardrail ${i} service}`];
-      await c.query(`INSERT INTO "StrategyGuardrail" ("organizationId","versionId",key,position,name,aliases) VALUES ($1,$2,gen_random_uuid(),$3,$4,$5)`, [org.id, version.id, i, g[0], g[1]]);
-    }
-    const { rows: [product] } = await c.query(`INSERT INTO "StrategyProduct" ("organizationId","versionId",key,position,name,"listPrice",currency,"maxDiscountPct") VALUES ($1,$2,gen_random_uuid(),0,'Insight Pro',24000,'EUR',10) RETURNING key`, [org.id, version.id]);
-    await c.query(`UPDATE "StrategyVersion" SET status = 'PUBLISHED', number = 1 WHERE id = $1`, [version.id]);
+    const { versionId, productKey } = await publishBenchStrategy(c, org.id);
+    const version = { id: versionId };
+    const product = { key: productKey };
     await c.query(`INSERT INTO "CustomerAccount" ("organizationId", name, industry, employees, region, "updatedAt") SELECT $1, 'Account ' || g, CASE WHEN g % 5 = 0 THEN 'Government' ELSE 'Live events' END, 20 + g % 900, 'EU', now() FROM generate_series(1, 5000) g`, [org.id]);
     await c.query(`
       INSERT INTO "Deal" ("organizationId", "accountId", "ownerId", name, stage, amount, "updatedAt")
@@ -68,7 +55,7 @@ async function main() {
     let t = performance.now();
     let read = 0;
     for (let cursor: string | null = null; ;) {
-      const batch = await loadBatch(rawPool(), org.id, cursor);
+      const batch = await loadBatch(rawPool(), org.id, cursor, RESCORE_BATCH, version.id);
       if (!batch.length) break;
       read += batch.length;
       cursor = batch[batch.length - 1]!.id;

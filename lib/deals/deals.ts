@@ -6,7 +6,7 @@ import { AppError, notFound, type FieldErrors } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
 import type { StrategySnapshot } from "@/lib/scoring/types";
 import type { DealForm } from "@/lib/validations/deal";
-import { currentSnapshot, dealAmount, score, storeScore, toDealInput, type AccountFacts } from "@/lib/deals/scoring";
+import { appendScore, currentSnapshot, dealAmount, score, storeScore, toDealInput, type AccountFacts } from "@/lib/deals/scoring";
 import { visibleDeals } from "@/lib/deals/visibility";
 
 const upper = <T extends string>(v: T) => v.toUpperCase() as Uppercase<T>;
@@ -34,27 +34,37 @@ function checkProducts(form: DealForm, snapshot: StrategySnapshot | null) {
 
 async function writeChildren(tx: Tx, actor: Actor, dealId: string, accountId: string, form: DealForm, products: Map<string, { name: string }>) {
   const org = actor.organizationId;
-  await tx.dealLineItem.createMany({
-    data: form.lineItems.map((l, position) => ({ organizationId: org, dealId, position, productKey: l.productKey, productName: products.get(l.productKey)!.name, quantity: l.quantity, unitPrice: l.unitPrice, discountPct: l.discountPct })),
-  });
-  await tx.commitment.createMany({
-    data: form.commitments.map((c, position) => ({ organizationId: org, dealId, position, text: c.text, kind: c.kind, dueDate: c.dueDate ? new Date(`${c.dueDate}T00:00:00Z`) : null })),
-  });
-  await tx.customerRequest.createMany({
-    data: form.requests.map((r, position) => ({ organizationId: org, accountId, dealId, authorId: actor.userId, position, text: r.text })),
-  });
+  if (form.lineItems.length) {
+    await tx.dealLineItem.createMany({
+      data: form.lineItems.map((l, position) => ({ organizationId: org, dealId, position, productKey: l.productKey, productName: products.get(l.productKey)!.name, quantity: l.quantity, unitPrice: l.unitPrice, discountPct: l.discountPct })),
+    });
+  }
+  if (form.commitments.length) {
+    await tx.commitment.createMany({
+      data: form.commitments.map((c, position) => ({ organizationId: org, dealId, position, text: c.text, kind: c.kind, dueDate: c.dueDate ? new Date(`${c.dueDate}T00:00:00Z`) : null })),
+    });
+  }
+  if (form.requests.length) {
+    await tx.customerRequest.createMany({
+      data: form.requests.map((r, position) => ({ organizationId: org, accountId, dealId, authorId: actor.userId, position, text: r.text })),
+    });
+  }
+}
+
+/** Tells the deal's team manager that it became off-strategy (not when they made the change). */
+async function notifyManager(tx: Tx, actor: Actor, deal: { id: string; name: string; teamId: string | null }) {
+  if (!deal.teamId) return;
+  const team = await tx.team.findFirst({ where: { id: deal.teamId, organizationId: actor.organizationId }, select: { managerId: true } });
+  if (team?.managerId && team.managerId !== actor.userId) {
+    await notify(tx, actor.organizationId, [team.managerId], { kind: "deal.flagged", title: `“${deal.name}” is off-strategy`, href: `/deals/${deal.id}` });
+  }
 }
 
 async function scoreInTransaction(tx: Tx, actor: Actor, deal: { id: string; name: string; revision: number; ownerId: string; teamId: string | null }, form: DealForm, account: AccountFacts, snapshot: StrategySnapshot | null, wasOffStrategy: boolean) {
   if (!snapshot) return null;
   const result = score(toDealInput(form, account), snapshot);
   await storeScore(tx, { id: deal.id, organizationId: actor.organizationId, revision: deal.revision }, snapshot, result);
-  if (result.offStrategy && !wasOffStrategy && deal.teamId) {
-    const team = await tx.team.findFirst({ where: { id: deal.teamId, organizationId: actor.organizationId }, select: { managerId: true } });
-    if (team?.managerId && team.managerId !== actor.userId) {
-      await notify(tx, actor.organizationId, [team.managerId], { kind: "deal.flagged", title: `“${deal.name}” is off-strategy`, href: `/deals/${deal.id}` });
-    }
-  }
+  if (result.offStrategy && !wasOffStrategy) await notifyManager(tx, actor, deal);
   return result;
 }
 
@@ -67,15 +77,21 @@ export async function createDeal(actor: Actor, form: DealForm) {
     if (form.externalId && (await tx.deal.findFirst({ where: { organizationId: actor.organizationId, externalId: form.externalId } }))) {
       throw new AppError("CONFLICT", "Another deal has that external id.", { fieldErrors: { externalId: ["Another deal has that external id."] } });
     }
+    // Scored before the insert, so the deal row carries its score from the start (one write fewer).
+    const result = snapshot ? score(toDealInput(form, account), snapshot) : null;
     const deal = await tx.deal.create({
       data: {
         organizationId: actor.organizationId, accountId: account.id, ownerId: actor.userId, teamId: actor.teamId,
         name: form.name, stage: upper(form.stage), expectedCloseDate: form.expectedCloseDate ? new Date(`${form.expectedCloseDate}T00:00:00Z`) : null,
         primaryCriterion: form.primaryCriterion, notes: form.notes, externalId: form.externalId, amount: dealAmount(form.lineItems),
+        score: result?.score ?? null, offStrategy: result?.offStrategy ?? false, scoredVersionId: snapshot?.versionId ?? null,
       },
     });
     await writeChildren(tx, actor, deal.id, account.id, form, products);
-    const result = await scoreInTransaction(tx, actor, deal, form, account, snapshot, false);
+    if (snapshot && result) {
+      await appendScore(tx, { id: deal.id, organizationId: actor.organizationId, revision: deal.revision }, snapshot, result);
+      if (result.offStrategy) await notifyManager(tx, actor, deal);
+    }
     await recordAudit(tx, actor, { action: "deal.create", entityType: "Deal", entityId: deal.id, after: { ...form, score: result?.score ?? null } });
     return { id: deal.id, revision: deal.revision, score: result };
   });

@@ -58,13 +58,10 @@ export function score(input: DealInput, snapshot: StrategySnapshot): ScoreResult
   return scoreDeal(input, snapshot);
 }
 
-/** Appends a score row (never rewrites one) and mirrors it on the deal for lists and dashboards. */
-export async function storeScore(
-  tx: Tx,
-  deal: { id: string; organizationId: string; revision: number },
-  snapshot: StrategySnapshot,
-  result: ScoreResult,
-) {
+type ScoredDeal = { id: string; organizationId: string; revision: number };
+
+/** Appends a score row; scores are history and never rewritten. */
+export async function appendScore(tx: Tx, deal: ScoredDeal, snapshot: StrategySnapshot, result: ScoreResult) {
   await tx.dealScore.create({
     data: {
       organizationId: deal.organizationId,
@@ -78,6 +75,11 @@ export async function storeScore(
       requestInsights: result.requestInsights as unknown as Prisma.InputJsonValue,
     },
   });
+}
+
+/** Appends a score row and mirrors it on the deal for lists and dashboards. */
+export async function storeScore(tx: Tx, deal: ScoredDeal, snapshot: StrategySnapshot, result: ScoreResult) {
+  await appendScore(tx, deal, snapshot, result);
   await tx.deal.update({
     where: { id: deal.id },
     data: { score: result.score, offStrategy: result.offStrategy, scoredVersionId: snapshot.versionId },
