@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/sessions";
 import { AppError, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { latestPublished } from "@/lib/strategy/content";
+import { notify } from "@/lib/notifications/notify";
 import type { Section } from "@/lib/validations/strategy";
 
 /** Acknowledges the current published version (idempotent: a second click changes nothing). */
@@ -79,6 +80,9 @@ export async function answerQuestion(actor: Actor, input: { questionId: string; 
       data: { answer: input.answer, answeredById: actor.userId, answeredAt: new Date() },
     });
     await recordAudit(tx, actor, { action: "strategy.question.answer", entityType: "StrategyQuestion", entityId: before.id, before: { answer: before.answer }, after: { answer: after.answer } });
+    if (before.authorId !== actor.userId) {
+      await notify(tx, actor.organizationId, [before.authorId], { kind: "question.answered", title: "Leadership answered your question on the strategy", href: "/strategy" });
+    }
     return after;
   });
 }

@@ -197,6 +197,7 @@ describe("roles and organisations", () => {
     expect(await as(org.rep.id, () => answerQuestionAction({ questionId: question.id, answer: "Yes" }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await as(org.leader.id, () => answerQuestionAction({ questionId: question.id, answer: "No: on-premise stays out, banks included." }))).toMatchObject({ ok: true });
     expect((await listQuestions(repActor, v1))[0]).toMatchObject({ answer: "No: on-premise stays out, banks included." });
+    expect(await db.notification.findFirst({ where: { userId: org.rep.id, kind: "question.answered" } })).not.toBeNull();
     const managerActor = (await actorForSession(await createSession(org.manager.id)))!;
     const status = (await acknowledgementStatus(managerActor))!;
     expect(status.rows.map((r) => [r.id, !!r.acknowledgedAt]).sort()).toEqual([[org.rep.id, true], [org.otherRep.id, false]].sort());
