@@ -14,7 +14,7 @@ async function main() {
   const t = { read: 0, score: 0, write: 0, bytes: 0, n: 0 };
   for (let cursor: string | null = null; ;) {
     let s = performance.now();
-    const batch = await loadBatch(rawPool(), org.id, cursor);
+    const batch = await loadBatch(rawPool(), org.id, cursor, 1000, version.id);
     t.read += performance.now() - s;
     if (!batch.length) break;
     s = performance.now();

@@ -72,12 +72,14 @@ export async function writeScores(q: Queryable, organizationId: string, snapshot
   const revisions = batch.map((d) => d.revision);
   const scores = results.map((r) => r.score);
   const off = results.map((r) => r.offStrategy);
+  // One JSON document for the batch, unpacked by PostgreSQL: much cheaper than 1,000 JSON strings
+  // escaped into a text[] literal and parsed again one by one.
+  const rows = JSON.stringify(batch.map((d, i) => ({ d: d.id, r: d.revision, s: results[i]!.score, o: results[i]!.offStrategy, sub: results[i]!.subScores, f: results[i]!.findings, ins: results[i]!.requestInsights })));
   await q.query(
     `INSERT INTO "DealScore" ("organizationId", "dealId", "strategyVersionId", "dealRevision", "score", "offStrategy", "subScores", "findings", "requestInsights")
-     SELECT $1, t.deal_id, $2, t.revision, t.score, t.off, t.sub::jsonb, t.findings::jsonb, t.insights::jsonb
-     FROM unnest($3::uuid[], $4::int[], $5::int[], $6::bool[], $7::text[], $8::text[], $9::text[]) AS t(deal_id, revision, score, off, sub, findings, insights)`,
-    [organizationId, snapshot.versionId, ids, revisions, scores, off,
-      results.map((r) => JSON.stringify(r.subScores)), results.map((r) => JSON.stringify(r.findings)), results.map((r) => JSON.stringify(r.requestInsights))],
+     SELECT $1, t.d, $2, t.r, t.s, t.o, t.sub, t.f, t.ins
+     FROM jsonb_to_recordset($3::jsonb) AS t(d uuid, r int, s int, o bool, sub jsonb, f jsonb, ins jsonb)`,
+    [organizationId, snapshot.versionId, rows],
   );
   // A deal saved meanwhile (newer revision) keeps its own, newer score.
   await q.query(
@@ -104,6 +106,9 @@ export async function runRescoreBatch(job: JobRow): Promise<boolean> {
   const snapshot = await snapshotFor(job.organizationId, versionId);
   if (!snapshot) throw new Error(`strategy version ${versionId} not found`);
   return rawTransaction(async (tx) => {
+    // Safe without waiting for the WAL flush: a batch and the job's cursor commit atomically, so a
+    // commit lost in a crash loses both, and the next runner simply redoes that batch.
+    await tx.query("SET LOCAL synchronous_commit = off");
     const { rows: [state] } = await tx.query<{ cursor: string | null; done: number }>(`SELECT "cursor", "done" FROM "Job" WHERE "id" = $1 FOR UPDATE`, [job.id]);
     const early = prefetched.get(job.id);
     prefetched.delete(job.id);

@@ -66,6 +66,8 @@ export async function ensureDatabase({ log = console.log } = {}) {
     persistent: true,
     createPostgresUser: true, // PostgreSQL refuses to run as root; the package then runs it as "postgres"
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    // PostgreSQL's defaults suit a tiny machine; Keel's machines have GBs to spare (README).
+    postgresFlags: ["-c", "shared_buffers=512MB", "-c", "work_mem=16MB", "-c", "max_connections=200"],
     onLog: () => {},
     onError: (message) => {
       const text = String(message ?? "").trim();
