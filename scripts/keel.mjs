@@ -18,6 +18,10 @@ async function main() {
     console.error(`Unknown command "${command}". Use start, dev, migrate, seed or with-db -- <command>.`);
     process.exit(2);
   }
+  if ((command === "start" || command === "dev") && (await portInUse(PORT))) {
+    console.error(`keel · port ${PORT} is already in use (another Keel or app?). Stop it, or start on another port: PORT=3001 npm start`);
+    process.exit(1);
+  }
   const db = await ensureDatabase({ log });
   let child = null;
   let stopping = false;
@@ -69,6 +73,14 @@ async function main() {
   child.on("exit", (code) => void shutdown(code ?? 0));
   await waitForPort(PORT);
   log(`Keel is running on http://localhost:${PORT}  (Ctrl-C stops the app and the database)`);
+}
+
+function portInUse(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: "127.0.0.1" });
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
 }
 
 function waitForPort(port) {
