@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { DEMO } from "./support";
+import { SOUTH } from "./support";
+
+// The lockout test uses an account no other spec signs in with: a locked account stays locked 15 minutes.
 
 test("POST /api/session answers bad input with typed, field-level 400s", async ({ request }) => {
   const notJson = await request.post("/api/session", { data: "{oops", headers: { "content-type": "application/json" } });
@@ -14,19 +16,19 @@ test("POST /api/session answers bad input with typed, field-level 400s", async (
 
 test("too many failed sign-ins get HTTP 429 with Retry-After, and the form says so", async ({ request, page }) => {
   for (let i = 0; i < 4; i++) {
-    const r = await request.post("/api/session", { data: { email: DEMO.REP2, password: `wrong ${i}` } });
+    const r = await request.post("/api/session", { data: { email: SOUTH.ADMIN, password: `wrong ${i}` } });
     expect(r.status()).toBe(401);
   }
   // The fifth failure reaches the limit: from now on even the right password waits.
-  const fifth = await request.post("/api/session", { data: { email: DEMO.REP2, password: "wrong 5" } });
+  const fifth = await request.post("/api/session", { data: { email: SOUTH.ADMIN, password: "wrong 5" } });
   expect(fifth.status()).toBe(429);
-  const limited = await request.post("/api/session", { data: { email: DEMO.REP2, password: "keel-demo-2026" } });
+  const limited = await request.post("/api/session", { data: { email: SOUTH.ADMIN, password: "keel-demo-2026" } });
   expect(limited.status()).toBe(429);
   expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
   expect((await limited.json()).error).toMatchObject({ code: "RATE_LIMITED" });
 
   await page.goto("/sign-in");
-  await page.getByLabel("E-mail").fill(DEMO.REP2);
+  await page.getByLabel("E-mail").fill(SOUTH.ADMIN);
   await page.getByLabel("Password").fill("keel-demo-2026");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("status")).toContainText("Too many failed sign-in attempts.");
