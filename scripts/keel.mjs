@@ -95,6 +95,6 @@ function waitForPort(port) {
 }
 
 main().catch((error) => {
-  console.error(`keel · ${error.stack ?? error}`);
+  console.error(`keel · ${error?.message ?? error}`);
   process.exit(1);
 });

@@ -78,7 +78,14 @@ export async function ensureDatabase({ log = console.log } = {}) {
     log("Creating the embedded PostgreSQL in .keel/pg (first start only)…");
     await server.initialise();
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL in .keel/pg did not start${error ? ` (${error.message ?? error})` : ""}. ` +
+        "Another Keel may be using the same data folder on another port: stop it, or set DATABASE_URL.",
+    );
+  }
   await createDatabaseIfMissing(adminUrl, EMBEDDED.database);
   let stopped = false;
   return {
