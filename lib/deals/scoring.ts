@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { scoreDeal } from "@/lib/scoring";
 import type { DealInput, ScoreResult, StrategySnapshot } from "@/lib/scoring/types";
-import { latestPublished, loadVersion } from "@/lib/strategy/content";
+import { loadVersion } from "@/lib/strategy/content";
 import { toSnapshot } from "@/lib/strategy/snapshot";
 import type { DealForm } from "@/lib/validations/deal";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -33,8 +33,6 @@ export async function currentSnapshot(organizationId: string, tx: Tx = db): Prom
   });
   return latest ? snapshotFor(organizationId, latest.id, tx) : null;
 }
-
-export { latestPublished };
 
 export type AccountFacts = { name: string; industry: string | null; employees: number | null; revenue: number | null; region: string | null };
 

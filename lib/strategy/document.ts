@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/sessions";
-import { AppError, notFound } from "@/lib/errors";
-import { loadVersion, type StrategyContent } from "@/lib/strategy/content";
+import { AppError } from "@/lib/errors";
+import { type StrategyContent } from "@/lib/strategy/content";
+import { getVersion } from "@/lib/strategy/versions";
 import { importIntoDraft } from "@/lib/strategy/draft";
 import { STRATEGY_FORMAT, strategyDocumentSchema, type StrategyDocument } from "@/lib/validations/strategy";
 
@@ -10,8 +11,7 @@ const withoutKey = <T extends { key?: string }>({ key: _key, ...rest }: T) => re
 
 /** A version as a portable file: no ids; targets name their team or rep instead. */
 export async function exportVersion(actor: Actor, where: { id?: string; number?: number }): Promise<StrategyDocument> {
-  const version = await loadVersion(actor.organizationId, where);
-  if (!version || (version.status === "draft" && actor.role !== "LEADER" && actor.role !== "ADMIN")) throw notFound("That strategy version");
+  const version = await getVersion(actor, where); // drafts only for those who may edit them
   const ids = version.targets.map((t) => t.scopeId).filter((id): id is string => !!id);
   const [teams, users] = await Promise.all([
     db.team.findMany({ where: { organizationId: actor.organizationId, id: { in: ids } }, select: { id: true, name: true } }),
