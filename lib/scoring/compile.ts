@@ -1,3 +1,4 @@
+import { MATCH_THRESHOLD } from "./policy";
 import { GENERIC_STEMS, GENERIC_WEIGHT } from "./text/generic";
 import { type Vocabulary, tokenize, wordInfo } from "./text/tokenize";
 import { catalogVocabulary, textVocabulary } from "./vocabulary";
@@ -34,10 +35,16 @@ export interface CompiledStrategy {
   phraseSlotStart: Int32Array;
   phraseWeight: Float64Array;
   entryPhraseStart: Int32Array;
+  /** 1 when the entry is a guardrail (guardrails rank before capabilities on a tie). */
+  entryGuardrail: Uint8Array;
   slotPhrase: Int32Array;
+  /** The entry of each slot's phrase (the same as phraseEntry[slotPhrase[k]], one lookup fewer). */
+  slotEntry: Int32Array;
   slotWeight: Float64Array;
   /** 1 when the slot's word is everyday English (text/generic.ts). */
   slotGeneric: Uint8Array;
+  /** The slot's entry when the slot is a key word of its phrase (see keySlots), else −1. */
+  slotKeyEntry: Int32Array;
   /** stem → the slots (phrase words) it fills. */
   postings: Map<string, Int32Array>;
   /** How rep text is read against this catalog (memoised per word). */
@@ -62,12 +69,18 @@ function compileSegment(segment: Segment): CompiledSegment {
 }
 
 const cache = new WeakMap<StrategySnapshot, CompiledStrategy>();
+// Bulk scoring uses one snapshot for many deals in a row: remembering the last one skips the
+// WeakMap probe. (A strong reference to one snapshot; it is replaced by the next one scored.)
+let last: CompiledStrategy | null = null;
 
 export function compileStrategy(snapshot: StrategySnapshot): CompiledStrategy {
-  const hit = cache.get(snapshot);
-  if (hit) return hit;
-  const compiled = build(snapshot);
-  cache.set(snapshot, compiled);
+  if (last?.snapshot === snapshot) return last;
+  let compiled = cache.get(snapshot);
+  if (!compiled) {
+    compiled = build(snapshot);
+    cache.set(snapshot, compiled);
+  }
+  last = compiled;
   return compiled;
 }
 
@@ -146,6 +159,7 @@ function build(snapshot: StrategySnapshot): CompiledStrategy {
   }
   const postings = new Map<string, Int32Array>();
   for (const [s, list] of postingLists) postings.set(s, Int32Array.from(list));
+  const slotKeyEntry = keySlots(phraseSlotStart, phraseWeight, slotWeight, phraseEntry);
 
   const splits = new Map<string, readonly [string, string]>();
   for (const [joined, parts] of pairs) if (!postings.has(joined)) splits.set(joined, parts);
@@ -158,13 +172,40 @@ function build(snapshot: StrategySnapshot): CompiledStrategy {
     phraseSlotStart,
     phraseWeight,
     entryPhraseStart,
+    entryGuardrail: Uint8Array.from(entries, (e) => (e.kind === "guardrail" ? 1 : 0)),
     slotPhrase,
+    slotEntry: Int32Array.from(slotPhrase, (pi) => phraseEntry[pi] as number),
     slotWeight,
     slotGeneric,
+    slotKeyEntry,
     postings,
-    vocabulary: textVocabulary({ postings, splits, spellings }),
+    vocabulary: textVocabulary({ postings, splits, spellings, slotKeyEntry }),
     products: new Map(snapshot.products.map((p) => [p.id, p])),
     targetSegments: snapshot.segments.filter((s) => s.priority !== "avoid").map(compileSegment),
     avoidSegments: snapshot.segments.filter((s) => s.priority === "avoid").map(compileSegment),
   };
+}
+
+/**
+ * The key words of each phrase: its heaviest words, taken until the words left over weigh at most
+ * half the phrase. A text that fills none of a phrase's key words covers at most that half, so it
+ * cannot match the phrase (MATCH_THRESHOLD is strict); match.ts therefore only looks closely at
+ * entries one of whose key words the text contains. The margin keeps float rounding on the safe
+ * side: a key set slightly too large costs a little time, one too small would lose matches.
+ */
+function keySlots(phraseSlotStart: Int32Array, phraseWeight: Float64Array, slotWeight: Float64Array, phraseEntry: Int32Array): Int32Array {
+  const keyEntry = new Int32Array(slotWeight.length).fill(-1);
+  for (let pi = 0; pi < phraseWeight.length; pi++) {
+    const slots: number[] = [];
+    for (let k = phraseSlotStart[pi] as number; k < (phraseSlotStart[pi + 1] as number); k++) slots.push(k);
+    slots.sort((a, b) => (slotWeight[b] as number) - (slotWeight[a] as number) || a - b);
+    let rest = slots.reduce((sum, k) => sum + (slotWeight[k] as number), 0);
+    const limit = MATCH_THRESHOLD * (phraseWeight[pi] as number) * (1 - 1e-9);
+    for (const k of slots) {
+      if (rest <= limit) break;
+      keyEntry[k] = phraseEntry[pi] as number;
+      rest -= slotWeight[k] as number;
+    }
+  }
+  return keyEntry;
 }

@@ -4,6 +4,12 @@ import type { Severity } from "./types";
 // drift apart. A deal starts at 100 and each finding takes its points away (clamped to 0..100).
 // Points are additive and never negative, so adding a finding can never raise a score.
 
+/**
+ * A name or alias matches a text that covers strictly more than this share of its weight (match.ts).
+ * One half, a power of two, so that match.ts and compile.ts can compare without rounding.
+ */
+export const MATCH_THRESHOLD = 0.5;
+
 export const POINTS = {
   /** Rule 1: promising something marked not offered. */
   notOffered: 30,

@@ -1,4 +1,5 @@
 import { FNV_OFFSET, type Lex, type Vocabulary, type WordInfo, fnvStep, wordInfo } from "./text/tokenize";
+import { CUSTOM_WORK_STEMS } from "./text/lexicon";
 import { MIN_TYPO_LENGTH, deletions, isPlausibleTypo } from "./text/typo";
 
 // How one strategy's catalog reads a rep's words. Every word is resolved once — its stem, the
@@ -14,7 +15,7 @@ const NO_SLOTS = new Int32Array(0);
 
 /** Catalog-side vocabulary used while compiling: no slots yet, only the compound rule. */
 export function catalogVocabulary(joinWhen: (joinedStem: string, hyphen: boolean) => boolean): Vocabulary {
-  const lex = (raw: string): Lex => ({ raw, info: wordInfo(raw), slots: NO_SLOTS, sim: 0, left: true, right: true, parts: null });
+  const lex = (raw: string): Lex => ({ raw, info: wordInfo(raw), slots: NO_SLOTS, keyEntries: NO_SLOTS, sim: 0, customWork: false, left: true, right: true, parts: null });
   return {
     lex,
     lexAt: (s, start, end) => lex(s.slice(start, end)),
@@ -31,9 +32,11 @@ export interface TextVocabularyInput {
   splits: Map<string, readonly [string, string]>;
   /** Catalog spellings (and stems) → their stem, for typo candidates. */
   spellings: Map<string, string>;
+  /** Per slot: its entry when it is a key word of its phrase, else −1 (compile.ts keySlots). */
+  slotKeyEntry: Int32Array;
 }
 
-export function textVocabulary({ postings, splits, spellings }: TextVocabularyInput): Vocabulary {
+export function textVocabulary({ postings, splits, spellings, slotKeyEntry }: TextVocabularyInput): Vocabulary {
   // Prefixes/suffixes of catalog stems: a pair of words can only join into a catalog word if the
   // left one begins one and the right one's stem ends it.
   const prefixes = new Set<string>();
@@ -60,8 +63,17 @@ export function textVocabulary({ postings, splits, spellings }: TextVocabularyIn
     return slots.size === 0 ? NO_SLOTS : Int32Array.from([...slots].sort((a, b) => a - b));
   }
 
+  /** The entries whose key words (compile.ts keySlots) are among `slots`, each once. */
+  function keyEntries(slots: Int32Array): Int32Array {
+    const entries = new Set<number>();
+    for (const k of slots) if ((slotKeyEntry[k] as number) >= 0) entries.add(slotKeyEntry[k] as number);
+    return entries.size === 0 ? NO_SLOTS : Int32Array.from(entries);
+  }
+
   function forStem(raw: string, info: WordInfo, stem: string): Lex {
-    return { raw, info: { ...info, stem }, slots: postings.get(stem) ?? NO_SLOTS, sim: 1, left: false, right: false, parts: null };
+    const slots = postings.get(stem) ?? NO_SLOTS;
+    const customWork = CUSTOM_WORK_STEMS.has(stem);
+    return { raw, info: { ...info, stem }, slots, keyEntries: keyEntries(slots), sim: 1, customWork, left: false, right: false, parts: null };
   }
 
   function resolve(raw: string): Lex {
@@ -73,7 +85,9 @@ export function textVocabulary({ postings, splits, spellings }: TextVocabularyIn
       raw,
       info,
       slots: exact ?? typo,
+      keyEntries: keyEntries(exact ?? typo),
       sim: exact ? 1 : typo.length > 0 ? TYPO_SIMILARITY : 0,
+      customWork: CUSTOM_WORK_STEMS.has(info.stem),
       left: prefixes.has(info.word),
       right: suffixes.has(info.stem),
       parts: split ? split.map((s) => forStem(raw, info, s)) : null,
@@ -136,10 +150,7 @@ class LexTable {
     for (let i = hash & this.mask; ; i = (i + 1) & this.mask) {
       const lex = this.lexes[i];
       if (lex === undefined) return undefined;
-      if (this.hashes[i] !== hash || lex.raw.length !== len) continue;
-      let same = true;
-      for (let k = 0; k < len && same; k++) same = lex.raw.charCodeAt(k) === s.charCodeAt(start + k);
-      if (same) return lex;
+      if (this.hashes[i] === hash && lex.raw.length === len && s.startsWith(lex.raw, start)) return lex;
     }
   }
 

@@ -7,24 +7,20 @@ import type { Commitment, Finding, RequestInsight } from "../types";
 
 /** A promise, quoted for a sentence: short enough to read, never cut mid-word without a mark. */
 export function quote(text: string): string {
-  // Regex-free fast path: most promises are one short line already (forms trim them).
+  // Most promises are one short line already (forms trim them); a native regex test is the cheap check.
   const oneLine = /[\n\r\t]| {2}/.test(text) ? text.replace(/\s+/g, " ").trim() : text;
   return `"${oneLine.length > 90 ? `${oneLine.slice(0, 87).trimEnd()}…` : oneLine}"`;
 }
 
-export function commitmentFindings(
-  commitment: Commitment,
-  index: number,
-  analysis: TextAnalysis,
-  q: string,
-  out: Finding[],
-): void {
+export function commitmentFindings(commitment: Commitment, index: number, analysis: TextAnalysis, out: Finding[]): void {
   const subject = { kind: "commitment" as const, index };
   const text = commitment.text;
   for (const m of analysis.matches) {
-    const matched = toCatalogMatch(m);
-    const evidence = { subject, text, matched };
+    // An available capability is a promise we keep: no finding, so nothing to build.
+    if (m.entry.status === "available") continue;
+    const evidence = { subject, text, matched: toCatalogMatch(m) };
     const name = m.entry.name;
+    const q = quote(text);
     if (m.entry.kind === "guardrail") {
       out.push({
         ruleId: "promise.guardrail",
@@ -68,7 +64,7 @@ export function commitmentFindings(
       severity: "critical",
       points: POINTS.unlisted,
       area: "promiseIntegrity",
-      message: `You promised ${q}, which matches nothing we list as a capability.`,
+      message: `You promised ${quote(text)}, which matches nothing we list as a capability.`,
       evidence: { subject, text, matched: null },
       remedy: "Check the strategy brief; if we do not do it, withdraw the promise and log it as a customer request.",
     });

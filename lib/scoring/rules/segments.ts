@@ -10,7 +10,7 @@ import type { DealInput, Finding } from "../types";
 type Account = DealInput["account"];
 
 function inList(value: string | null, list: ReadonlySet<string> | null): boolean {
-  return list === null || (value !== null && list.has(normaliseLabel(value)));
+  return list === null || (value !== null && list.has(value));
 }
 
 function inRange(value: number | null, min: number | null, max: number | null): boolean {
@@ -19,19 +19,32 @@ function inRange(value: number | null, min: number | null, max: number | null): 
   return (min === null || value >= min) && (max === null || value <= max);
 }
 
-export function segmentMatches({ segment, industries, regions }: CompiledSegment, account: Account): boolean {
+/** `industry` and `region` are the account's, normalised once (normaliseLabel) for all segments. */
+function segmentMatches(
+  { segment, industries, regions }: CompiledSegment,
+  account: Account,
+  industry: string | null,
+  region: string | null,
+): boolean {
   return (
-    inList(account.industry, industries) &&
-    inList(account.region, regions) &&
+    inList(industry, industries) &&
+    inList(region, regions) &&
     inRange(account.employees, segment.employeeMin, segment.employeeMax) &&
     inRange(account.revenue, segment.revenueMin, segment.revenueMax)
   );
 }
 
+function firstMatch(segments: CompiledSegment[], account: Account, industry: string | null, region: string | null): CompiledSegment | null {
+  for (const s of segments) if (segmentMatches(s, account, industry, region)) return s;
+  return null;
+}
+
 export function segmentFindings(deal: DealInput, c: CompiledStrategy, out: Finding[]): void {
   const account = deal.account;
   const subject = { kind: "account" as const };
-  const avoided = c.avoidSegments.find((s) => segmentMatches(s, account))?.segment;
+  const industry = account.industry === null ? null : normaliseLabel(account.industry);
+  const region = account.region === null ? null : normaliseLabel(account.region);
+  const avoided = firstMatch(c.avoidSegments, account, industry, region)?.segment;
   if (avoided) {
     // An avoided segment wins over a target one: "avoid" is the more deliberate statement.
     out.push({
@@ -46,7 +59,7 @@ export function segmentFindings(deal: DealInput, c: CompiledStrategy, out: Findi
     return;
   }
   if (c.targetSegments.length === 0) return;
-  if (c.targetSegments.some((s) => segmentMatches(s, account))) return;
+  if (firstMatch(c.targetSegments, account, industry, region)) return;
   const missing = (["industry", "employees", "revenue", "region"] as const).filter((k) => account[k] === null);
   out.push({
     ruleId: "segment.untargeted",

@@ -1,8 +1,8 @@
 import type { TextAnalysis } from "../match";
 import { COST_POSITION, POINTS, PREMIUM_POSITION, customWorkPenalty } from "../policy";
-import { CUSTOM_WORK_STEMS } from "../text/lexicon";
+import type { Token } from "../text/tokenize";
 import type { Commitment, Criterion, DealInput, Finding } from "../types";
-import { isClaimed } from "./promises";
+import { isClaimed, quote } from "./promises";
 
 // Rules 5 and 7: does the deal sell the way our value proposition says we sell?
 
@@ -16,20 +16,25 @@ export function customWorkFinding(
   commitment: Commitment,
   index: number,
   analysis: TextAnalysis,
-  q: string,
   position: number,
   out: Finding[],
 ): void {
   const penalty = customWorkPenalty(position);
   if (!penalty || !analysis.affirms) return;
-  const word = analysis.tokens.find((t) => !t.negated && CUSTOM_WORK_STEMS.has(t.stem) && !isClaimed(analysis, t.index));
+  let word: Token | undefined;
+  for (const t of analysis.tokens) {
+    if (!t.negated && t.customWork && !isClaimed(analysis, t.index)) {
+      word = t;
+      break;
+    }
+  }
   if (commitment.kind !== "custom_work" && !word) return;
   out.push({
     ruleId: "value.custom_work_on_cost_position",
     severity: penalty.severity,
     points: penalty.points,
     area: "valuePropositionFit",
-    message: `You promised ${q}: bespoke work breaks the cost structure of a make-it-for-less strategy.`,
+    message: `You promised ${quote(commitment.text)}: bespoke work breaks the cost structure of a make-it-for-less strategy.`,
     evidence: {
       subject: { kind: "commitment", index },
       text: commitment.text,

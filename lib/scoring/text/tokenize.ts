@@ -5,7 +5,8 @@ import { americanise, stem } from "./stem";
 // The steps, in order: lower-case and strip accents; split into words and clause breaks; merge
 // multi-word expressions ("round the clock" → 247); join or split compounds the catalog knows
 // ("e-mail" → email, "white label" ↔ whitelabel); mark negated stretches; drop stop words.
-// Written as a character scanner with few allocations: it runs on every commitment and request.
+// Written as a character scanner over reused buffers: it runs on every commitment and request, so
+// reading a text allocates only its lower-cased copy and its content tokens.
 
 interface Phrase {
   words: string[];
@@ -66,8 +67,12 @@ export interface Lex {
   info: WordInfo;
   /** Catalog phrase words ("slots") this word fills: by its stem, or through a plausible typo. */
   slots: Int32Array;
+  /** The catalog entries this word could make match: it fills a key word of one of their phrases. */
+  keyEntries: Int32Array;
   /** 1 for the stem itself, less for a typo, 0 when it fills nothing. */
   sim: number;
+  /** A custom-work or bespoke-service word (lexicon.ts CUSTOM_WORK_STEMS, rule 5). */
+  customWork: boolean;
   /** Could begin / end a compound the catalog knows (a cheap pre-check before joining). */
   left: boolean;
   right: boolean;
@@ -93,29 +98,17 @@ export interface Token {
   word: string;
   stem: string;
   slots: Int32Array;
+  keyEntries: Int32Array;
   sim: number;
+  customWork: boolean;
   negated: boolean;
   /** Position among content tokens, used to keep two matches from claiming the same words. */
   index: number;
 }
 
-interface Item {
-  raw: string;
-  lex: Lex;
-  /** Joined to the previous word by "-" or "/". */
-  hyphen: boolean;
-  /** Made by a built-in expression or a compound: meaningful even if its parts are stop words. */
-  content: boolean;
-}
-
-const BREAK_INFO: WordInfo = { word: "", stem: "", stop: true, cue: false, breaker: true, price: false, phrases: null };
 const NO_SLOTS = new Int32Array(0);
-const BREAK: Item = {
-  raw: "",
-  lex: { raw: "", info: BREAK_INFO, slots: NO_SLOTS, sim: 0, left: false, right: false, parts: null },
-  hyphen: false,
-  content: false,
-};
+const BREAK_INFO: WordInfo = { word: "", stem: "", stop: true, cue: false, breaker: true, price: false, phrases: null };
+const BREAK_LEX: Lex = { raw: "", info: BREAK_INFO, slots: NO_SLOTS, keyEntries: NO_SLOTS, sim: 0, customWork: false, left: false, right: false, parts: null };
 const CLITIC = /'(s|ll|re|ve|d|m)$/;
 const LETTER = /\p{L}/u;
 
@@ -126,17 +119,57 @@ const isWordChar = (c: number) => (c >= 97 && c <= 122) || isDigit(c) || (c >= 0
 // . , ; : ! ? ( ) [ ] " close a clause (and so a negated stretch).
 const isBreakChar = (c: number) => c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 40 || c === 41 || c === 91 || c === 93 || c === 34;
 
-function scan(text: string, vocab: Vocabulary): Item[] {
+/**
+ * The words and clause breaks of a text, as parallel arrays reused from text to text (tokenize is
+ * synchronous and never re-entered). A clause break is an item whose lex is BREAK_LEX.
+ */
+class Items {
+  /** The rep's word(s) as written, lower-cased. */
+  raw: string[] = [];
+  lex: Lex[] = [];
+  /** Joined to the previous word by "-" or "/". */
+  hyphen: boolean[] = [];
+  /** Made by a built-in expression or a compound: meaningful even if its parts are stop words. */
+  content: boolean[] = [];
+  length = 0;
+
+  push(raw: string, lex: Lex, hyphen: boolean, content: boolean): void {
+    const i = this.length++;
+    this.raw[i] = raw;
+    this.lex[i] = lex;
+    this.hyphen[i] = hyphen;
+    this.content[i] = content;
+  }
+}
+const scanned = new Items();
+const resolved = new Items();
+
+/** What a scanned text may need: built-in expressions merged, compounds joined or split. */
+const MAY_MERGE = 1;
+const MAY_COMPOUND = 2;
+
+/** Fills `scanned`; returns MAY_MERGE | MAY_COMPOUND for what the later steps may have to do. */
+function scan(text: string, vocab: Vocabulary): number {
   let s = text.toLowerCase();
   if (/[^\x00-\x7f]/.test(s)) s = s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[\u2018\u2019]/g, "'");
-  const items: Item[] = [];
+  const items = scanned;
+  items.length = 0;
+  let needs = 0;
+  let last = BREAK_LEX;
   const n = s.length;
   let prevEnd = -2;
   let i = 0;
   while (i < n) {
     const c = s.charCodeAt(i);
+    if (c === 32) {
+      i++; // most characters between words are single spaces
+      continue;
+    }
     if (!isWordChar(c)) {
-      if (isBreakChar(c)) items.push(BREAK);
+      if (isBreakChar(c)) {
+        items.push("", BREAK_LEX, false, false);
+        last = BREAK_LEX;
+      }
       i++;
       continue;
     }
@@ -161,60 +194,88 @@ function scan(text: string, vocab: Vocabulary): Item[] {
       const raw = s.slice(start, i);
       lex = vocab.lex(raw.endsWith("n't") ? raw.replace("'", "") : raw.replace(CLITIC, "").replace(/'/g, ""));
     } else lex = vocab.lexAt(s, start, i, hash);
-    const sep = s.charCodeAt(start - 1);
-    const hyphen = prevEnd === start - 1 && (sep === 45 || sep === 47) && items[items.length - 1] !== BREAK;
-    items.push({ raw: lex.raw, lex, hyphen, content: false });
+    // Joined by "-" or "/" to the word just before it.
+    const hyphen = prevEnd === start - 1 && (s.charCodeAt(prevEnd) === 45 || s.charCodeAt(prevEnd) === 47) && last !== BREAK_LEX;
+    if (lex.info.phrases !== null) needs |= MAY_MERGE;
+    if ((last.left && lex.right) || (lex.parts !== null && !lex.info.stop)) needs |= MAY_COMPOUND;
+    items.push(lex.raw, lex, hyphen, false);
+    last = lex;
     prevEnd = i;
   }
-  return items;
+  return needs;
 }
 
-function mergeBuiltins(items: Item[], vocab: Vocabulary): Item[] {
-  if (!items.some((it) => it.lex.info.phrases !== null)) return items;
-  const out: Item[] = [];
+/** Merges built-in multi-word expressions in place ("round the clock" → 247); never lengthens. */
+function mergeBuiltins(items: Items, vocab: Vocabulary): void {
+  let out = 0;
   for (let i = 0; i < items.length; i++) {
-    const item = items[i] as Item;
-    const phrase = item.lex.info.phrases?.find((p) => p.words.every((w, j) => items[i + j]?.raw === w));
-    if (!phrase) {
-      out.push(item);
+    const lex = items.lex[i] as Lex;
+    const phrase = lex.info.phrases === null ? undefined : lex.info.phrases.find((p) => spells(items, i, p.words));
+    if (phrase === undefined) {
+      items.raw[out] = items.raw[i] as string;
+      items.lex[out] = lex;
+      items.hyphen[out] = items.hyphen[i] as boolean;
+      items.content[out++] = items.content[i] as boolean;
       continue;
     }
-    const raw = items.slice(i, i + phrase.words.length).map((x) => x.raw).join(" ");
-    out.push({ raw, lex: vocab.lex(phrase.target), hyphen: item.hyphen, content: true });
+    const raw = items.raw.slice(i, i + phrase.words.length).join(" ");
+    const hyphen = items.hyphen[i] as boolean;
+    items.raw[out] = raw;
+    items.lex[out] = vocab.lex(phrase.target);
+    items.hyphen[out] = hyphen;
+    items.content[out++] = true;
     i += phrase.words.length - 1;
   }
-  return out;
+  items.length = out;
 }
 
-function resolveCompounds(items: Item[], vocab: Vocabulary): Item[] {
-  const out: Item[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i] as Item;
-    const next = items[i + 1];
-    if (item !== BREAK && next !== undefined && next !== BREAK) {
-      const joined = vocab.join(item.raw, item.lex, next.raw, next.lex, next.hyphen);
+/** Whether the words from position `at` on are exactly `words`. */
+function spells(items: Items, at: number, words: readonly string[]): boolean {
+  if (at + words.length > items.length) return false;
+  for (let j = 0; j < words.length; j++) if (items.raw[at + j] !== words[j]) return false;
+  return true;
+}
+
+/** Joins or splits compounds the catalog knows, from `from` into `into`. */
+function resolveCompounds(from: Items, into: Items, vocab: Vocabulary): void {
+  into.length = 0;
+  for (let i = 0; i < from.length; i++) {
+    const raw = from.raw[i] as string;
+    const lex = from.lex[i] as Lex;
+    // `left`/`right` first: most pairs of words cannot form a catalog word, and this saves the call.
+    const next = i + 1 < from.length ? (from.lex[i + 1] as Lex) : BREAK_LEX;
+    if (lex.left && next.right && lex !== BREAK_LEX && next !== BREAK_LEX) {
+      const nextRaw = from.raw[i + 1] as string;
+      const nextHyphen = from.hyphen[i + 1] as boolean;
+      const joined = vocab.join(raw, lex, nextRaw, next, nextHyphen);
       if (joined) {
-        out.push({ raw: `${item.raw}${next.hyphen ? "-" : " "}${next.raw}`, lex: joined, hyphen: item.hyphen, content: true });
+        into.push(`${raw}${nextHyphen ? "-" : " "}${nextRaw}`, joined, from.hyphen[i] as boolean, true);
         i++;
         continue;
       }
     }
-    const parts = item.lex.parts;
-    if (parts && !item.lex.info.stop) for (const lex of parts) out.push({ raw: item.raw, lex, hyphen: false, content: true });
-    else out.push(item);
+    const parts = lex.parts;
+    if (parts && !lex.info.stop) for (const part of parts) into.push(raw, part, false, true);
+    else into.push(raw, lex, from.hyphen[i] as boolean, from.content[i] as boolean);
   }
-  return out;
 }
 
-/** Splits `text` into content tokens. Pure; memoisation inside is invisible to callers. */
+/** Splits `text` into content tokens. Pure; memoisation and buffers inside are invisible to callers. */
 export function tokenize(text: string, vocab: Vocabulary): Token[] {
-  const items = resolveCompounds(mergeBuiltins(scan(text, vocab), vocab), vocab);
+  const needs = scan(text, vocab);
+  if (needs & MAY_MERGE) mergeBuiltins(scanned, vocab);
+  // Most texts have no pair of words the catalog writes as one, and no word it writes as two.
+  let items = scanned;
+  if (needs !== 0) {
+    resolveCompounds(scanned, resolved, vocab);
+    items = resolved;
+  }
   const tokens: Token[] = [];
   let negating = false;
   for (let i = 0; i < items.length; i++) {
-    const { raw, lex, content } = items[i] as Item;
+    const lex = items.lex[i] as Lex;
     const info = lex.info;
-    if (!content) {
+    if (!items.content[i]) {
       if (info.breaker) {
         negating = false;
         continue;
@@ -222,13 +283,15 @@ export function tokenize(text: string, vocab: Vocabulary): Token[] {
       if (info.cue) {
         // "won't charge for X" promises X for free: the negation is about the price, not X.
         let j = i + 1;
-        while (items[j]?.lex.info.stop && !items[j]?.lex.info.breaker && !items[j]?.content) j++;
-        negating = !items[j]?.lex.info.price;
+        while (j < items.length && (items.lex[j] as Lex).info.stop && !(items.lex[j] as Lex).info.breaker && !items.content[j]) j++;
+        negating = !(j < items.length && (items.lex[j] as Lex).info.price);
         continue;
       }
       if (info.stop) continue;
     }
-    tokens.push({ raw, word: info.word, stem: info.stem, slots: lex.slots, sim: lex.sim, negated: negating, index: tokens.length });
+    const raw = items.raw[i] as string;
+    const { slots, keyEntries, sim, customWork } = lex;
+    tokens.push({ raw, word: info.word, stem: info.stem, slots, keyEntries, sim, customWork, negated: negating, index: tokens.length });
   }
   return tokens;
 }
