@@ -9,6 +9,7 @@ import type { ActionResult } from "@/lib/auth/guard";
 import type { ScoreResult } from "@/lib/scoring/types";
 import { COMMITMENT_KINDS, CRITERIA, DEAL_STAGES } from "@/lib/scoring/types";
 import { COMMITMENT_KIND_LABEL, STAGE_LABEL } from "@/lib/validations/deal";
+import { formatAmount } from "@/components/deals/format";
 import { NewAccount, type AccountOption } from "@/components/deals/new-account";
 
 export type ProductOption = { key: string; name: string; listPrice: number; currency: string; maxDiscountPct: number };
@@ -35,7 +36,6 @@ function toPayload(v: DealFormValues) {
   };
 }
 
-const money = (n: number, currency = "EUR") => new Intl.NumberFormat("en", { style: "currency", currency, maximumFractionDigits: 0 }).format(n);
 
 export function DealForm({
   initial, accounts: initialAccounts, products, strategyNumber, save, preview, createAccount, dealId, revision,
@@ -159,7 +159,7 @@ export function DealForm({
           })}
           <div className="flex flex-wrap items-center justify-between gap-2">
             <Button variant="secondary" disabled={!products.length} onClick={() => set("lineItems", [...values.lineItems, { productKey: "", quantity: "1", unitPrice: "", discountPct: "0" }])}>Add a line item</Button>
-            <p className="text-sm">Total <strong>{money(total, products[0]?.currency)}</strong></p>
+            <p className="text-sm">Total <strong>{formatAmount(total, products[0]?.currency)}</strong></p>
           </div>
         </section>
 

@@ -4,9 +4,10 @@ import type { Actor } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, notFound, type FieldErrors } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
+import { scoreDeal } from "@/lib/scoring";
 import type { StrategySnapshot } from "@/lib/scoring/types";
 import type { DealForm } from "@/lib/validations/deal";
-import { appendScore, currentSnapshot, dealAmount, score, storeScore, toDealInput, type AccountFacts } from "@/lib/deals/scoring";
+import { appendScore, currentSnapshot, dealAmount, storeScore, toDealInput, type AccountFacts } from "@/lib/deals/scoring";
 import { visibleDeals } from "@/lib/deals/visibility";
 
 const upper = <T extends string>(v: T) => v.toUpperCase() as Uppercase<T>;
@@ -62,7 +63,7 @@ async function notifyManager(tx: Tx, actor: Actor, deal: { id: string; name: str
 
 async function scoreInTransaction(tx: Tx, actor: Actor, deal: { id: string; name: string; revision: number; ownerId: string; teamId: string | null }, form: DealForm, account: AccountFacts, snapshot: StrategySnapshot | null, wasOffStrategy: boolean) {
   if (!snapshot) return null;
-  const result = score(toDealInput(form, account), snapshot);
+  const result = scoreDeal(toDealInput(form, account), snapshot);
   await storeScore(tx, { id: deal.id, organizationId: actor.organizationId, revision: deal.revision }, snapshot, result);
   if (result.offStrategy && !wasOffStrategy) await notifyManager(tx, actor, deal);
   return result;
@@ -78,7 +79,7 @@ export async function createDeal(actor: Actor, form: DealForm) {
       throw new AppError("CONFLICT", "Another deal has that external id.", { fieldErrors: { externalId: ["Another deal has that external id."] } });
     }
     // Scored before the insert, so the deal row carries its score from the start (one write fewer).
-    const result = snapshot ? score(toDealInput(form, account), snapshot) : null;
+    const result = snapshot ? scoreDeal(toDealInput(form, account), snapshot) : null;
     const deal = await tx.deal.create({
       data: {
         organizationId: actor.organizationId, accountId: account.id, ownerId: actor.userId, teamId: actor.teamId,
@@ -140,5 +141,5 @@ export async function previewScore(actor: Actor, form: DealForm) {
   const account = await accountOf(db, actor, form.accountId);
   const known = new Set(snapshot.products.map((p) => p.id));
   const lines = form.lineItems.filter((l) => known.has(l.productKey));
-  return score(toDealInput({ ...form, lineItems: lines }, account), snapshot);
+  return scoreDeal(toDealInput({ ...form, lineItems: lines }, account), snapshot);
 }

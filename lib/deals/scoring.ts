@@ -1,6 +1,5 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { scoreDeal } from "@/lib/scoring";
 import type { DealInput, ScoreResult, StrategySnapshot } from "@/lib/scoring/types";
 import { loadVersion } from "@/lib/strategy/content";
 import { toSnapshot } from "@/lib/strategy/snapshot";
@@ -51,10 +50,6 @@ export function toDealInput(form: Pick<DealForm, "stage" | "expectedCloseDate" |
 
 export const dealAmount = (lineItems: DealForm["lineItems"]) =>
   Math.round(lineItems.reduce((sum, l) => sum + l.quantity * l.unitPrice * (1 - l.discountPct / 100), 0) * 100) / 100;
-
-export function score(input: DealInput, snapshot: StrategySnapshot): ScoreResult {
-  return scoreDeal(input, snapshot);
-}
 
 type ScoredDeal = { id: string; organizationId: string; revision: number };
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { isoDay } from "@/lib/dates";
 import { rawPool, rawTransaction, type Queryable } from "@/lib/db-raw";
 import { scoreDeal } from "@/lib/scoring";
 import type { DealInput, StrategySnapshot } from "@/lib/scoring/types";
@@ -16,8 +17,6 @@ type DealRow = {
   name: string; industry: string | null; employees: number | null; revenue: number | null; region: string | null;
 };
 export type RescoreBatch = { id: string; revision: number; input: DealInput }[];
-
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /**
  * Open deals after `cursor` (by id) not yet scored against `versionId` (a deal saved after the
@@ -54,10 +53,10 @@ export async function loadBatch(q: Queryable, organizationId: string, cursor: st
     input: {
       account: { name: d.name, industry: d.industry, employees: d.employees, revenue: d.revenue, region: d.region },
       stage: d.stage.toLowerCase(),
-      expectedCloseDate: day(d.expectedCloseDate),
+      expectedCloseDate: isoDay(d.expectedCloseDate),
       lineItems: (byLine.get(d.id) ?? []).map((l) => ({ productId: l.productKey, quantity: l.quantity, unitPrice: l.unitPrice, discountPct: l.discountPct })),
       primaryCriterion: d.primaryCriterion,
-      commitments: (byCommitment.get(d.id) ?? []).map((c) => ({ text: c.text, kind: c.kind, dueDate: day(c.dueDate) })),
+      commitments: (byCommitment.get(d.id) ?? []).map((c) => ({ text: c.text, kind: c.kind, dueDate: isoDay(c.dueDate) })),
       requests: (byRequest.get(d.id) ?? []).map((r) => ({ text: r.text })),
     } as DealInput,
   }));

@@ -1,12 +1,12 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
+import { isoDay } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SectionData } from "@/lib/validations/strategy";
 
 // Prisma stores enums in upper case; the product speaks lower case (the zod schemas, the UI, files).
 const lower = <T extends string>(v: T) => v.toLowerCase() as Lowercase<T>;
 const upper = <T extends string>(v: T) => v.toUpperCase() as Uppercase<T>;
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 const versionInclude = {
   segments: { orderBy: { position: "asc" } },
@@ -57,7 +57,7 @@ export function toContent(v: VersionRow): StrategyContent {
       buyingCriteria: s.buyingCriteria as StrategyContent["segments"][number]["buyingCriteria"],
     })),
     capabilities: v.capabilities.map((c) => ({
-      key: c.key, name: c.name, description: c.description, aliases: c.aliases, status: lower(c.status), expectedDate: day(c.expectedDate),
+      key: c.key, name: c.name, description: c.description, aliases: c.aliases, status: lower(c.status), expectedDate: isoDay(c.expectedDate),
     })),
     guardrails: v.guardrails.map((g) => ({ key: g.key, name: g.name, description: g.description, aliases: g.aliases })),
     products: v.products.map((p) => ({ key: p.key, name: p.name, listPrice: p.listPrice, currency: p.currency, maxDiscountPct: p.maxDiscountPct })),

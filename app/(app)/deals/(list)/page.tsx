@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { formatAmount } from "@/components/deals/format";
 import { EmptyState, PageHeader } from "@/components/ui/empty-state";
 import { ScoreBadge } from "@/components/deals/findings";
 import { requirePageActor } from "@/lib/auth/guard";
@@ -10,7 +11,6 @@ import { STAGE_LABEL } from "@/lib/validations/deal";
 
 export const metadata: Metadata = { title: "Deals" };
 
-const money = (n: number) => new Intl.NumberFormat("en", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(n);
 const SORTS: [DealListQuery["sort"], string][] = [["name", "Deal"], ["amount", "Value"], ["score", "Score"], ["close", "Close date"], ["updated", "Updated"]];
 
 function href(query: DealListQuery, patch: Partial<Record<keyof DealListQuery, string | number | undefined>>) {
@@ -88,7 +88,7 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
             const s = byStage.find((b) => b.stage.toLowerCase() === stage);
             return s ? (
               <li key={stage} className="rounded-md bg-white px-3 py-1.5 ring-1 ring-slate-200">
-                {STAGE_LABEL[stage]} · {s.count} · <strong>{money(s.amount)}</strong>
+                {STAGE_LABEL[stage]} · {s.count} · <strong>{formatAmount(s.amount)}</strong>
               </li>
             ) : null;
           })}
@@ -123,7 +123,7 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
                     <Link href={`/deals/${d.id}`} className="font-medium text-indigo-800 hover:underline">{d.name}</Link>
                     <span className="block text-xs text-slate-600">{d.account.name}</span>
                   </td>
-                  <td className="px-3 py-2 tabular-nums">{money(d.amount)}</td>
+                  <td className="px-3 py-2 tabular-nums">{formatAmount(d.amount)}</td>
                   <td className="px-3 py-2"><ScoreBadge score={d.score} offStrategy={d.offStrategy} />{d.reviewState === "approved" ? <span className="ml-2 text-xs text-slate-600">exception approved</span> : d.reviewState === "changes_requested" ? <span className="ml-2 text-xs text-amber-800">changes requested</span> : null}</td>
                   <td className="px-3 py-2">{d.expectedCloseDate?.toISOString().slice(0, 10) ?? "—"}</td>
                   <td className="px-3 py-2 text-slate-600">{d.updatedAt.toISOString().slice(0, 10)}</td>

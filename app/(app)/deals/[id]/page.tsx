@@ -1,35 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { formatAmount } from "@/components/deals/format";
 import { Card, PageHeader } from "@/components/ui/empty-state";
 import { FindingList, ScoreBadge, SubScores } from "@/components/deals/findings";
 import { ReviewForm } from "@/components/deals/review-form";
 import { requirePageActor } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { getDeal } from "@/lib/deals/queries";
-import { AppError } from "@/lib/errors";
+import { loadDealOr404 } from "./load";
 import { COMMITMENT_KIND_LABEL, STAGE_LABEL } from "@/lib/validations/deal";
 import type { ScoreResult } from "@/lib/scoring/types";
 import { reviewDealAction } from "../actions";
 
 export const metadata: Metadata = { title: "Deal" };
 
-const money = (n: number) => new Intl.NumberFormat("en", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(n);
 const REVIEW_LABEL: Record<string, string> = { approve_exception: "approved an exception", request_changes: "requested changes", comment: "commented" };
-
-async function load(actor: Parameters<typeof getDeal>[0], id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  try {
-    return await getDeal(actor, id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-}
 
 export default async function DealPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("deal:read");
-  const deal = await load(actor, (await params).id);
+  const deal = await loadDealOr404(actor, (await params).id);
   const latest = deal.scores[0];
   const stage = deal.stage.toLowerCase() as keyof typeof STAGE_LABEL;
   const canReview = can(actor.role, "deal:review") && deal.ownerId !== actor.userId;
@@ -37,7 +25,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
     <>
       <PageHeader
         title={deal.name}
-        description={`${deal.account.name} · ${STAGE_LABEL[stage]} · ${money(deal.amount)} · owner ${deal.owner.name}${deal.expectedCloseDate ? ` · closes ${deal.expectedCloseDate.toISOString().slice(0, 10)}` : ""}`}
+        description={`${deal.account.name} · ${STAGE_LABEL[stage]} · ${formatAmount(deal.amount)} · owner ${deal.owner.name}${deal.expectedCloseDate ? ` · closes ${deal.expectedCloseDate.toISOString().slice(0, 10)}` : ""}`}
         actions={<Link href={`/deals/${deal.id}/edit`} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100">Edit deal</Link>}
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -73,7 +61,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
             {deal.lineItems.length ? (
               <table className="min-w-full text-left text-sm">
                 <thead><tr className="text-slate-600"><th scope="col" className="py-1">Product</th><th scope="col">Quantity</th><th scope="col">Unit price</th><th scope="col">Discount</th></tr></thead>
-                <tbody>{deal.lineItems.map((l) => <tr key={l.id}><td className="py-1">{l.productName}</td><td>{l.quantity}</td><td>{money(l.unitPrice)}</td><td>{l.discountPct} %</td></tr>)}</tbody>
+                <tbody>{deal.lineItems.map((l) => <tr key={l.id}><td className="py-1">{l.productName}</td><td>{l.quantity}</td><td>{formatAmount(l.unitPrice)}</td><td>{l.discountPct} %</td></tr>)}</tbody>
               </table>
             ) : <p className="text-sm text-slate-600">No line items.</p>}
           </Card>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { formatAmount } from "@/components/deals/format";
 import { EmptyState, PageHeader } from "@/components/ui/empty-state";
 import { FindingItem, ScoreBadge } from "@/components/deals/findings";
 import { requirePageActor } from "@/lib/auth/guard";
@@ -7,7 +8,6 @@ import { reviewQueue } from "@/lib/deals/queries";
 
 export const metadata: Metadata = { title: "Review queue" };
 
-const money = (n: number) => new Intl.NumberFormat("en", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(n);
 
 export default async function ReviewQueuePage() {
   const actor = await requirePageActor("deal:review");
@@ -27,7 +27,7 @@ export default async function ReviewQueuePage() {
                 <h2 className="text-base font-semibold"><Link href={`/deals/${d.id}`} className="text-indigo-800 hover:underline">{d.name}</Link></h2>
                 <ScoreBadge score={d.score} offStrategy />
               </div>
-              <p className="text-sm text-slate-600">{d.account.name} · {money(d.amount)} · {d.owner.name}{d.reviewState === "changes_requested" ? " · changes requested, waiting for the rep" : ""}</p>
+              <p className="text-sm text-slate-600">{d.account.name} · {formatAmount(d.amount)} · {d.owner.name}{d.reviewState === "changes_requested" ? " · changes requested, waiting for the rep" : ""}</p>
               <ul className="mt-3 space-y-2">{d.findings.slice(0, 3).map((f, i) => <FindingItem key={i} finding={f} />)}</ul>
               {d.findings.length > 3 ? <p className="mt-2 text-sm"><Link href={`/deals/${d.id}`} className="text-indigo-800 underline">{d.findings.length - 3} more findings</Link></p> : null}
             </li>

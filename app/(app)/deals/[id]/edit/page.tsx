@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/empty-state";
 import { DealForm, type DealFormValues } from "@/components/deals/deal-form";
 import { requirePageActor } from "@/lib/auth/guard";
 import { dealFormOptions } from "@/lib/deals/form-options";
-import { getDeal } from "@/lib/deals/queries";
-import { AppError } from "@/lib/errors";
+import { isoDay } from "@/lib/dates";
+import { loadDealOr404 } from "../load";
 import { createAccountAction, previewScoreAction, updateDealAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit deal" };
@@ -13,13 +12,9 @@ export const metadata: Metadata = { title: "Edit deal" };
 export default async function EditDealPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("deal:write");
   const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const deal = await getDeal(actor, id).catch((error) => {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const deal = await loadDealOr404(actor, id);
   const options = await dealFormOptions(actor);
-  const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
+  const day = (d: Date | null) => isoDay(d) ?? "";
   const initial: DealFormValues = {
     accountId: deal.accountId, name: deal.name, stage: deal.stage.toLowerCase(), expectedCloseDate: day(deal.expectedCloseDate),
     primaryCriterion: deal.primaryCriterion ?? "", notes: deal.notes,
