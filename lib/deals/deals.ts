@@ -7,7 +7,7 @@ import { notify } from "@/lib/notifications/notify";
 import { scoreDeal } from "@/lib/scoring";
 import type { StrategySnapshot } from "@/lib/scoring/types";
 import type { DealForm } from "@/lib/validations/deal";
-import { appendScore, currentSnapshot, dealAmount, storeScore, toDealInput, type AccountFacts } from "@/lib/deals/scoring";
+import { appendScore, currentSnapshot, dealAmount, scoreColumns, storeScore, toDealInput, type AccountFacts } from "@/lib/deals/scoring";
 import { visibleDeals } from "@/lib/deals/visibility";
 
 const upper = <T extends string>(v: T) => v.toUpperCase() as Uppercase<T>;
@@ -63,8 +63,9 @@ async function notifyManager(tx: Tx, actor: Actor, deal: { id: string; name: str
 
 async function scoreInTransaction(tx: Tx, actor: Actor, deal: { id: string; name: string; revision: number; ownerId: string; teamId: string | null }, form: DealForm, account: AccountFacts, snapshot: StrategySnapshot | null, wasOffStrategy: boolean) {
   if (!snapshot) return null;
-  const result = scoreDeal(toDealInput(form, account), snapshot);
-  await storeScore(tx, { id: deal.id, organizationId: actor.organizationId, revision: deal.revision }, snapshot, result);
+  const input = toDealInput(form, account);
+  const result = scoreDeal(input, snapshot);
+  await storeScore(tx, { id: deal.id, organizationId: actor.organizationId, revision: deal.revision }, snapshot, input, result);
   if (result.offStrategy && !wasOffStrategy) await notifyManager(tx, actor, deal);
   return result;
 }
@@ -79,13 +80,14 @@ export async function createDeal(actor: Actor, form: DealForm) {
       throw new AppError("CONFLICT", "Another deal has that external id.", { fieldErrors: { externalId: ["Another deal has that external id."] } });
     }
     // Scored before the insert, so the deal row carries its score from the start (one write fewer).
-    const result = snapshot ? scoreDeal(toDealInput(form, account), snapshot) : null;
+    const input = toDealInput(form, account);
+    const result = snapshot ? scoreDeal(input, snapshot) : null;
     const deal = await tx.deal.create({
       data: {
         organizationId: actor.organizationId, accountId: account.id, ownerId: actor.userId, teamId: actor.teamId,
         name: form.name, stage: upper(form.stage), expectedCloseDate: form.expectedCloseDate ? new Date(`${form.expectedCloseDate}T00:00:00Z`) : null,
         primaryCriterion: form.primaryCriterion, notes: form.notes, externalId: form.externalId, amount: dealAmount(form.lineItems),
-        score: result?.score ?? null, offStrategy: result?.offStrategy ?? false, scoredVersionId: snapshot?.versionId ?? null,
+        ...(snapshot && result ? scoreColumns(input, snapshot, result) : {}),
       },
     });
     await writeChildren(tx, actor, deal.id, account.id, form, products);

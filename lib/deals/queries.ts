@@ -7,6 +7,10 @@ import type { Finding, ScoreResult } from "@/lib/scoring/types";
 import { visibleDeals } from "@/lib/deals/visibility";
 import { z } from "zod";
 import { DEAL_STAGES } from "@/lib/scoring/types";
+import { OPEN_STAGES, STAGE_LABEL } from "@/lib/validations/deal";
+import { PERIODS, PERIOD_LABEL, periodRange, type Period } from "@/lib/dashboard/filters";
+import { RULE_LABEL } from "@/lib/dashboard/labels";
+import type { RuleId } from "@/lib/scoring/types";
 
 export const DEAL_PAGE_SIZE = 25;
 export const SCORE_BANDS = { low: [0, 49], mid: [50, 79], high: [80, 100] } as const;
@@ -19,6 +23,23 @@ export const dealListQuerySchema = z.object({
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
+  // Drill-down filters from the dashboards (lib/dashboard/filters.ts uses the same names).
+  period: z.enum(PERIODS).optional().catch(undefined),
+  cfrom: z.iso.date().optional().catch(undefined),
+  cto: z.iso.date().optional().catch(undefined),
+  team: z.uuid().optional().catch(undefined),
+  rep: z.uuid().optional().catch(undefined),
+  segment: z.union([z.uuid(), z.literal("none")]).optional().catch(undefined),
+  product: z.uuid().optional().catch(undefined),
+  rule: z.string().regex(/^[a-z_]+\.[a-z_]+$/).max(80).optional().catch(undefined),
+  promise: z.string().max(200).optional().catch(undefined),
+  open: z.literal("1").optional().catch(undefined),
+  aligned: z.literal("1").optional().catch(undefined),
+  promises: z.literal("1").optional().catch(undefined),
+  over: z.literal("1").optional().catch(undefined),
+  approved: z.literal("1").optional().catch(undefined),
+  smin: z.coerce.number().int().min(0).max(100).optional().catch(undefined),
+  smax: z.coerce.number().int().min(0).max(100).optional().catch(undefined),
   sort: z.enum(["updated", "score", "amount", "close", "name"]).default("updated").catch("updated"),
   dir: z.enum(["asc", "desc"]).default("desc").catch("desc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
@@ -33,18 +54,47 @@ const ORDER: Record<DealListQuery["sort"], (dir: "asc" | "desc") => Prisma.DealO
   name: (dir) => [{ name: dir }, { id: dir }],
 };
 
+const DAY = 86_400_000;
+const OPEN_STAGE_VALUES = OPEN_STAGES.map((s) => s.toUpperCase() as Uppercase<(typeof OPEN_STAGES)[number]>);
+
+/** The list's filters as Prisma conditions, for the list, its CSV export and tests. */
+export function dealFilterWhere(query: Partial<DealListQuery>, now = new Date()): Prisma.DealWhereInput[] {
+  const created = query.period ? periodRange(query.period, now) : null;
+  return [
+    created ? { createdAt: { ...(created.from ? { gte: created.from } : {}), lt: created.to } } : {},
+    query.cfrom || query.cto
+      ? { createdAt: { ...(query.cfrom ? { gte: new Date(query.cfrom) } : {}), ...(query.cto ? { lt: new Date(new Date(query.cto).getTime() + DAY) } : {}) } }
+      : {},
+    query.team ? { teamId: query.team } : {},
+    query.rep ? { ownerId: query.rep } : {},
+    query.segment === "none" ? { segmentKey: null } : query.segment ? { segmentKey: query.segment } : {},
+    query.product ? { productKey: query.product } : {},
+    query.rule ? { findingRules: { has: query.rule } } : {},
+    query.promise ? { criticalKeys: { has: query.promise } } : {},
+    query.open ? { stage: { in: OPEN_STAGE_VALUES } } : {},
+    query.aligned ? { offStrategy: false } : {},
+    query.promises ? { promiseIssues: { gt: 0 } } : {},
+    query.over ? { discountPct: { gt: db.deal.fields.allowancePct } } : {},
+    query.approved ? { reviewState: "approved", offStrategy: true } : {},
+    query.smin !== undefined || query.smax !== undefined ? { score: { ...(query.smin !== undefined ? { gte: query.smin } : {}), ...(query.smax !== undefined ? { lte: query.smax } : {}) } } : {},
+  ];
+}
+
+/** Every filter of the list (its own and the dashboards' drill-down ones) as Prisma conditions. */
+function listConditions(query: DealListQuery): Prisma.DealWhereInput[] {
+  return [
+    ...dealFilterWhere(query),
+    query.stage ? { stage: query.stage.toUpperCase() as Uppercase<typeof query.stage> } : {},
+    query.band ? { score: { gte: SCORE_BANDS[query.band][0], lte: SCORE_BANDS[query.band][1] } } : {},
+    query.offStrategy ? { offStrategy: true } : {},
+    query.from || query.to ? { expectedCloseDate: { ...(query.from ? { gte: new Date(query.from) } : {}), ...(query.to ? { lte: new Date(query.to) } : {}) } } : {},
+    query.q ? { OR: [{ name: { contains: query.q, mode: "insensitive" } }, { account: { name: { contains: query.q, mode: "insensitive" } } }] } : {},
+  ];
+}
+
 export async function listDeals(actor: Actor, query: DealListQuery) {
   const scope = await visibleDeals(actor);
-  const where: Prisma.DealWhereInput = {
-    AND: [
-      scope,
-      query.stage ? { stage: query.stage.toUpperCase() as Uppercase<typeof query.stage> } : {},
-      query.band ? { score: { gte: SCORE_BANDS[query.band][0], lte: SCORE_BANDS[query.band][1] } } : {},
-      query.offStrategy ? { offStrategy: true } : {},
-      query.from || query.to ? { expectedCloseDate: { ...(query.from ? { gte: new Date(query.from) } : {}), ...(query.to ? { lte: new Date(query.to) } : {}) } } : {},
-      query.q ? { OR: [{ name: { contains: query.q, mode: "insensitive" } }, { account: { name: { contains: query.q, mode: "insensitive" } } }] } : {},
-    ],
-  };
+  const where: Prisma.DealWhereInput = { AND: [scope, ...listConditions(query)] };
   const [rows, total, byStage] = await Promise.all([
     db.deal.findMany({
       where,
@@ -113,4 +163,79 @@ export async function reviewQueue(actor: Actor, take = 50) {
     },
   });
   return rows.map(({ scores, ...d }) => ({ ...d, findings: ((scores[0]?.findings ?? []) as unknown as Finding[]).filter((f) => f.severity !== "info") }));
+}
+
+export const DRILL_KEYS = ["period", "cfrom", "cto", "team", "rep", "segment", "product", "rule", "promise", "open", "aligned", "promises", "over", "approved", "smin", "smax"] as const;
+
+/** The drill-down filters in force, each with a label a person can read ("Rep: Rita Rep"). */
+export async function describeDrillDown(actor: Actor, query: DealListQuery): Promise<{ key: (typeof DRILL_KEYS)[number]; label: string; value: string }[]> {
+  const org = actor.organizationId;
+  const partName = async (model: "strategySegment" | "strategyProduct" | "strategyCapability" | "strategyGuardrail", key: string) => {
+    const where = { organizationId: org, key, version: { status: "PUBLISHED" as const } };
+    const args = { where, orderBy: { version: { number: "desc" as const } }, select: { name: true } };
+    const row = await (db[model] as unknown as { findFirst: (a: typeof args) => Promise<{ name: string } | null> }).findFirst(args);
+    return row?.name;
+  };
+  const out: { key: (typeof DRILL_KEYS)[number]; label: string; value: string }[] = [];
+  for (const key of DRILL_KEYS) {
+    const v = query[key];
+    if (v === undefined) continue;
+    const value = String(v);
+    switch (key) {
+      case "period": out.push({ key, value, label: `Logged: ${PERIOD_LABEL[v as Period].toLowerCase()}` }); break;
+      case "cfrom": out.push({ key, value, label: `Logged from ${value}` }); break;
+      case "cto": out.push({ key, value, label: `Logged until ${value}` }); break;
+      case "team": {
+        const t = await db.team.findFirst({ where: { id: value, organizationId: org }, select: { name: true } });
+        out.push({ key, value, label: `Team: ${t?.name ?? "unknown"}` });
+        break;
+      }
+      case "rep": {
+        const u = await db.user.findFirst({ where: { id: value, organizationId: org }, select: { name: true } });
+        out.push({ key, value, label: `Rep: ${u?.name ?? "unknown"}` });
+        break;
+      }
+      case "segment": out.push({ key, value, label: `Segment: ${value === "none" ? "none" : (await partName("strategySegment", value)) ?? "removed"}` }); break;
+      case "product": out.push({ key, value, label: `Product: ${(await partName("strategyProduct", value)) ?? "removed"}` }); break;
+      case "rule": out.push({ key, value, label: `Finding: ${RULE_LABEL[value as RuleId] ?? value}` }); break;
+      case "promise": {
+        const name = (await partName("strategyCapability", value)) ?? (await partName("strategyGuardrail", value));
+        out.push({ key, value, label: `Promised: ${name ?? "removed item"}` });
+        break;
+      }
+      case "open": out.push({ key, value, label: "Open deals" }); break;
+      case "aligned": out.push({ key, value, label: "Aligned (no critical finding)" }); break;
+      case "promises": out.push({ key, value, label: "With off-strategy promises" }); break;
+      case "over": out.push({ key, value, label: "Discount over allowance" }); break;
+      case "approved": out.push({ key, value, label: "Approved exceptions" }); break;
+      case "smin": out.push({ key, value, label: `Score ≥ ${value}` }); break;
+      case "smax": out.push({ key, value, label: `Score ≤ ${value}` }); break;
+    }
+  }
+  return out;
+}
+
+export const DEAL_EXPORT_HEADER = ["Deal id", "Deal", "Account", "Owner", "Stage", "Value", "Expected close", "Logged", "Score", "Off-strategy", "Findings", "Review"];
+
+/** The filtered deal list, in the list's order, as CSV rows, read in pages so large exports stream. */
+export async function* exportDeals(actor: Actor, query: DealListQuery, pageSize = 2000): AsyncGenerator<(string | number | boolean | null)[]> {
+  const scope = await visibleDeals(actor);
+  const where: Prisma.DealWhereInput = { AND: [scope, ...listConditions(query)] };
+  for (let skip = 0; ; skip += pageSize) {
+    const rows = await db.deal.findMany({
+      where, orderBy: ORDER[query.sort](query.dir), skip, take: pageSize,
+      select: {
+        id: true, name: true, stage: true, amount: true, score: true, offStrategy: true, reviewState: true, expectedCloseDate: true, createdAt: true, findingRules: true,
+        account: { select: { name: true } }, owner: { select: { name: true } },
+      },
+    });
+    for (const d of rows) {
+      yield [
+        d.id, d.name, d.account.name, d.owner.name, STAGE_LABEL[d.stage.toLowerCase() as keyof typeof STAGE_LABEL], d.amount,
+        d.expectedCloseDate?.toISOString().slice(0, 10) ?? null, d.createdAt.toISOString().slice(0, 10), d.score, d.offStrategy,
+        d.findingRules.map((r) => RULE_LABEL[r as RuleId] ?? r).join("; "), d.reviewState,
+      ];
+    }
+    if (rows.length < pageSize) return;
+  }
 }

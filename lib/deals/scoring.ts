@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import type { DealInput, ScoreResult, StrategySnapshot } from "@/lib/scoring/types";
+import { dealFacts } from "@/lib/scoring/facts";
 import { loadVersion } from "@/lib/strategy/content";
 import { toSnapshot } from "@/lib/strategy/snapshot";
 import type { DealForm } from "@/lib/validations/deal";
@@ -70,11 +71,13 @@ export async function appendScore(tx: Tx, deal: ScoredDeal, snapshot: StrategySn
   });
 }
 
+/** The deal columns that mirror its latest score, for lists and dashboards. */
+export function scoreColumns(input: DealInput, snapshot: StrategySnapshot, result: ScoreResult) {
+  return { score: result.score, offStrategy: result.offStrategy, scoredVersionId: snapshot.versionId, ...dealFacts(input, snapshot, result) };
+}
+
 /** Appends a score row and mirrors it on the deal for lists and dashboards. */
-export async function storeScore(tx: Tx, deal: ScoredDeal, snapshot: StrategySnapshot, result: ScoreResult) {
+export async function storeScore(tx: Tx, deal: ScoredDeal, snapshot: StrategySnapshot, input: DealInput, result: ScoreResult) {
   await appendScore(tx, deal, snapshot, result);
-  await tx.deal.update({
-    where: { id: deal.id },
-    data: { score: result.score, offStrategy: result.offStrategy, scoredVersionId: snapshot.versionId },
-  });
+  await tx.deal.update({ where: { id: deal.id }, data: scoreColumns(input, snapshot, result) });
 }

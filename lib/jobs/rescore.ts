@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { isoDay } from "@/lib/dates";
 import { rawPool, rawTransaction, type Queryable } from "@/lib/db-raw";
-import { scoreDeal } from "@/lib/scoring";
+import { dealFacts, scoreDeal } from "@/lib/scoring";
 import type { DealInput, StrategySnapshot } from "@/lib/scoring/types";
 import { snapshotFor } from "@/lib/deals/scoring";
 import { LEASE_SECONDS, type JobRow } from "@/lib/jobs/queue";
@@ -67,10 +67,6 @@ export const scoreBatch = (batch: RescoreBatch, snapshot: StrategySnapshot) => b
 /** Appends a batch's scores and mirrors them on the deals, in two statements. */
 export async function writeScores(q: Queryable, organizationId: string, snapshot: StrategySnapshot, batch: RescoreBatch, results = scoreBatch(batch, snapshot)) {
   if (!batch.length) return;
-  const ids = batch.map((d) => d.id);
-  const revisions = batch.map((d) => d.revision);
-  const scores = results.map((r) => r.score);
-  const off = results.map((r) => r.offStrategy);
   // One JSON document for the batch, unpacked by PostgreSQL: much cheaper than 1,000 JSON strings
   // escaped into a text[] literal and parsed again one by one.
   const rows = JSON.stringify(batch.map((d, i) => ({ d: d.id, r: d.revision, s: results[i]!.score, o: results[i]!.offStrategy, sub: results[i]!.subScores, f: results[i]!.findings, ins: results[i]!.requestInsights })));
@@ -81,11 +77,17 @@ export async function writeScores(q: Queryable, organizationId: string, snapshot
     [organizationId, snapshot.versionId, rows],
   );
   // A deal saved meanwhile (newer revision) keeps its own, newer score.
+  const facts = JSON.stringify(batch.map((d, i) => {
+    const r = results[i]!;
+    const f = dealFacts(d.input, snapshot, r);
+    return { id: d.id, rev: d.revision, s: r.score, o: r.offStrategy, seg: f.segmentKey, tgt: f.inTargetSegment, prod: f.productKey, disc: f.discountPct, allow: f.allowancePct, rules: f.findingRules, keys: f.criticalKeys, pi: f.promiseIssues };
+  }));
   await q.query(
-    `UPDATE "Deal" d SET "score" = t.score, "offStrategy" = t.off, "scoredVersionId" = $1
-     FROM unnest($2::uuid[], $3::int[], $4::int[], $5::bool[]) AS t(id, revision, score, off)
-     WHERE d."id" = t.id AND d."revision" = t.revision`,
-    [snapshot.versionId, ids, revisions, scores, off],
+    `UPDATE "Deal" d SET "score" = t.s, "offStrategy" = t.o, "scoredVersionId" = $1, "segmentKey" = t.seg, "inTargetSegment" = t.tgt,
+       "productKey" = t.prod, "discountPct" = t.disc, "allowancePct" = t.allow, "findingRules" = t.rules, "criticalKeys" = t.keys, "promiseIssues" = t.pi
+     FROM jsonb_to_recordset($2::jsonb) AS t(id uuid, rev int, s int, o bool, seg uuid, tgt bool, prod uuid, disc float8, allow float8, rules text[], keys text[], pi int)
+     WHERE d."id" = t.id AND d."revision" = t.rev`,
+    [snapshot.versionId, facts],
   );
 }
 

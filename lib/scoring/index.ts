@@ -4,3 +4,4 @@ export { matchText, MATCH_THRESHOLD, type PublicMatch } from "./match";
 export { compileStrategy } from "./compile";
 export { POINTS, discountPenalty, customWorkPenalty, PREMIUM_POSITION, COST_POSITION, FAR_ABOVE_PP } from "./policy";
 export * from "./types";
+export { dealFacts, type DealFacts } from "./facts";

@@ -1,47 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { createAccountAction, createDealAction, previewScoreAction, reviewDealAction, updateDealAction } from "@/app/(app)/deals/actions";
+import { createDealAction, previewScoreAction, reviewDealAction, updateDealAction } from "@/app/(app)/deals/actions";
 import { publishAction, saveSectionAction, startDraftAction } from "@/app/(app)/strategy/actions";
-import { actorForSession, createSession } from "@/lib/auth/sessions";
 import { getDeal, listDeals, dealListQuerySchema, reviewQueue } from "@/lib/deals/queries";
 import { runJobsUntilIdle } from "@/lib/jobs/worker";
 import { claimJob } from "@/lib/jobs/queue";
 import { runRescoreBatch } from "@/lib/jobs/rescore";
 import type { Finding } from "@/lib/scoring/types";
-import { CAPABILITIES, GUARDRAILS, MISSION, PRODUCTS, SEGMENTS, TARGETS } from "../factories/strategy";
 import { createOrganizationWithRoles } from "../factories";
 import { dealForm } from "../factories/deals";
 import { as, db } from "./helpers";
 
-type R<T> = { ok: boolean; data?: T; code?: string; message?: string; fieldErrors?: Record<string, string[]> };
-
-async function ok<T>(p: Promise<R<T>>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message} ${JSON.stringify(r.fieldErrors)}`);
-  return r.data as T;
-}
-const actorOf = async (userId: string) => (await actorForSession(await createSession(userId)))!;
-
-/** An organisation with a published strategy (position +60), an account in its primary segment. */
-async function orgWithStrategy() {
-  const org = await createOrganizationWithRoles(db);
-  await as(org.leader.id, async () => {
-    const d = await ok<{ versionId: string; revision: number }>(startDraftAction(undefined));
-    let revision = d.revision;
-    for (const [section, data] of [
-      ["mission", MISSION], ["valueProposition", { valuePosition: 60, valueRationale: "" }], ["segments", { segments: SEGMENTS }],
-      ["capabilities", { capabilities: CAPABILITIES }], ["guardrails", { guardrails: GUARDRAILS }], ["products", { products: PRODUCTS }], ["targets", { targets: TARGETS }],
-    ] as const) {
-      revision = (await ok<{ revision: number }>(saveSectionAction({ section, versionId: d.versionId, revision, data }))).revision;
-    }
-    await ok(publishAction({ versionId: d.versionId, revision, changeNote: "v1" }));
-  });
-  await runJobsUntilIdle();
-  const v1 = await db.strategyVersion.findFirstOrThrow({ where: { organizationId: org.organization.id, number: 1 }, include: { products: true } });
-  const account = await as(org.rep.id, () => ok<{ id: string }>(createAccountAction({ name: "Festival Co", industry: "Live events", employees: "120", revenue: "", region: "EU" })));
-  const product = v1.products.find((p) => p.name === "Insight Pro")!;
-  return { ...org, v1, account, productKey: product.key };
-}
+import { actorOf, ok, orgWithStrategy } from "./fixtures";
 
 let shared: Awaited<ReturnType<typeof orgWithStrategy>>;
 beforeAll(async () => {

@@ -77,3 +77,10 @@ export function segmentFindings(deal: DealInput, c: CompiledStrategy, out: Findi
         : "Confirm with your manager that the deal is worth pursuing outside our target segments.",
   });
 }
+
+/** The segment an account falls in (an avoided one first, as the rule above decides), or null. */
+export function classifySegment(account: Account, c: CompiledStrategy): CompiledSegment["segment"] | null {
+  const industry = account.industry === null ? null : normaliseLabel(account.industry);
+  const region = account.region === null ? null : normaliseLabel(account.region);
+  return (firstMatch(c.avoidSegments, account, industry, region) ?? firstMatch(c.targetSegments, account, industry, region))?.segment ?? null;
+}

@@ -5,7 +5,7 @@ import { EmptyState, PageHeader } from "@/components/ui/empty-state";
 import { ScoreBadge } from "@/components/deals/findings";
 import { requirePageActor } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { dealListQuerySchema, listDeals, type DealListQuery } from "@/lib/deals/queries";
+import { dealListQuerySchema, describeDrillDown, listDeals, type DealListQuery } from "@/lib/deals/queries";
 import { DEAL_STAGES } from "@/lib/scoring/types";
 import { STAGE_LABEL } from "@/lib/validations/deal";
 
@@ -27,8 +27,9 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
   const actor = await requirePageActor("deal:read");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const query = dealListQuerySchema.parse(raw);
-  const { rows, total, pages, byStage } = await listDeals(actor, query);
-  const filtered = Boolean(query.stage || query.band || query.offStrategy || query.from || query.to || query.q);
+  const [{ rows, total, pages, byStage }, drill] = await Promise.all([listDeals(actor, query), describeDrillDown(actor, query)]);
+  const filtered = Boolean(query.stage || query.band || query.offStrategy || query.from || query.to || query.q || drill.length);
+  const exportHref = href(query, { page: undefined }).replace(/^\/deals/, "/api/deals/export");
   return (
     <>
       <PageHeader
@@ -38,11 +39,23 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
           <div className="flex flex-wrap gap-2">
             {can(actor.role, "deal:review") ? <Link href="/deals/review" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100">Review queue</Link> : null}
             <Link href="/deals/requests" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100">Log a customer request</Link>
+            <a href={exportHref} download className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100">Export CSV</a>
             <Link href="/deals/new" className="rounded-md bg-indigo-700 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-800">New deal</Link>
           </div>
         }
       />
+      {drill.length ? (
+        <div className="mb-3 flex flex-wrap items-center gap-2 text-sm" aria-label="Filters from the dashboard" role="group">
+          <span className="text-slate-700">Showing</span>
+          {drill.map((f) => (
+            <Link key={f.key} href={href(query, { [f.key]: undefined, page: 1 })} className="inline-flex items-center gap-1 rounded-full bg-indigo-50 px-3 py-1 text-indigo-900 ring-1 ring-indigo-200 hover:bg-indigo-100" aria-label={`Remove filter ${f.label}`}>
+              {f.label} <span aria-hidden="true">×</span>
+            </Link>
+          ))}
+        </div>
+      ) : null}
       <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6" aria-label="Filter deals">
+        {drill.map((f) => <input key={f.key} type="hidden" name={f.key} value={f.value} />)}
         <div>
           <label htmlFor="f-q" className="block text-xs font-medium text-slate-700">Search</label>
           <input id="f-q" name="q" defaultValue={query.q} placeholder="Deal or account" className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
