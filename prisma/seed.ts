@@ -35,7 +35,7 @@ async function seedOrganization(db: PrismaClient, name: string, slug: string, do
 async function main() {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
   try {
-    const fresh = (await db.organization.count()) === 0;
+    const fresh = !(await db.organization.findUnique({ where: { slug: "northwind" } }));
     if (fresh) {
       await seedOrganization(db, "Northwind Analytics", "northwind", "northwind.test");
       const { seedDemoContent } = await import("./demo");

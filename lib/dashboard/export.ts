@@ -10,7 +10,7 @@ import type { BreakdownRow, TargetProgress, WeekPoint } from "@/lib/dashboard/ty
 // Every table a dashboard shows can be downloaded as CSV, exactly as filtered on screen.
 
 export const DASHBOARD_TABLES = [
-  "weekly", "distribution", "rules", "reps", "teams", "segments", "products", "stages", "discounts", "targets", "adoption", "recurring", "findings",
+  "weekly", "distribution", "rules", "reps", "teams", "segments", "products", "stages", "discounts", "targets", "adoption", "recurring", "team-trend", "findings",
 ] as const;
 export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
 
@@ -39,9 +39,13 @@ export async function dashboardTable(actor: Actor, table: DashboardTable, filter
     }
     throw new AppError("NOT_FOUND", "That table is not on your dashboard.");
   }
-  if (table === "adoption" || table === "recurring") {
+  if (table === "adoption" || table === "recurring" || table === "team-trend") {
     if (!can(actor.role, "dashboard:org")) throw new AppError("FORBIDDEN", "Only leadership sees this table.");
     const view = await leadershipView(actor, filters);
+    if (table === "team-trend") {
+      const teams = view.teamTrend.teams;
+      return { header: ["Week starting", ...teams.map((t) => `${t.name} aligned share (%)`)], rows: view.teamTrend.points.map((p) => [p.week, ...teams.map((t) => p.values[t.id] ?? null)]) };
+    }
     if (table === "adoption") return { header: ["Team", "Members", "Acknowledged", "Share (%)"], rows: view.adoption.map((a) => [a.team, a.members, a.acknowledged, a.share]) };
     return { header: ["Promised", "Kind", "Reps", "Deals", "Value"], rows: view.recurring.map((r) => [r.name, r.kind, r.reps, r.deals, r.value]) };
   }

@@ -350,7 +350,7 @@ export async function repView(actor: Actor, filters: DashboardFilters, now = new
       `SELECT d.id, d.name, d.score, s.findings FROM "Deal" d
        CROSS JOIN LATERAL (SELECT findings FROM "DealScore" WHERE "dealId" = d.id ORDER BY "createdAt" DESC LIMIT 1) s
        WHERE d."organizationId" = $1 AND d."ownerId" = $2 AND d.stage = ANY($3::"DealStage"[]) AND cardinality(d."findingRules") > 0
-       ORDER BY d.score ASC, d."updatedAt" DESC LIMIT 15`, [actor.organizationId, actor.userId, OPEN]),
+       ORDER BY d.score ASC, d."updatedAt" DESC LIMIT 8`, [actor.organizationId, actor.userId, OPEN]),
     computeTargets(scope, filters, now),
   ]);
 

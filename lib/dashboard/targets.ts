@@ -85,7 +85,7 @@ export async function computeTargets(scope: DashboardScope, filters: Pick<Dashbo
     if (filters.rep) return t.scope === "REP" && t.scopeId === filters.rep;
     switch (scope.kind) {
       case "org":
-        return t.scope !== "REP";
+        return t.scope === "COMPANY";
       case "teams":
         return (t.scope === "TEAM" && scope.teamIds.includes(t.scopeId ?? "")) || (t.scope === "REP" && scope.teamIds.includes(repTeams.get(t.scopeId ?? "") ?? ""));
       case "rep":
