@@ -24,6 +24,13 @@ async function actorFor(email: string): Promise<Actor> {
   return { userId: u.id, organizationId: u.organizationId, organizationName: u.organization.name, role: u.role, teamId: u.teamId, name: u.name, email: u.email };
 }
 
+/** The quarter we are in (2026-Q4) and its last day: demo deals close in it, so its targets have data. */
+function currentQuarter(now = new Date()) {
+  const q = Math.floor(now.getUTCMonth() / 3);
+  const end = new Date(Date.UTC(now.getUTCFullYear(), q * 3 + 3, 0));
+  return { period: `${now.getUTCFullYear()}-Q${q + 1}`, lastDay: end.toISOString().slice(0, 10) };
+}
+
 export async function seedDemoContent(emails: { leader: string; manager: string; rep: string; rep2: string }) {
   const leader = await actorFor(emails.leader);
   const draft = await ensureDraft(leader);
@@ -38,7 +45,16 @@ export async function seedDemoContent(emails: { leader: string; manager: string;
   await save({ section: "capabilities", data: capabilitiesSchema.parse({ capabilities: [...CAPABILITIES, ...MORE_CAPABILITIES] }) });
   await save({ section: "guardrails", data: guardrailsSchema.parse({ guardrails: GUARDRAILS }) });
   await save({ section: "products", data: productsSchema.parse({ products: PRODUCTS }) });
-  await save({ section: "targets", data: targetsSchema.parse({ targets: TARGETS }) });
+  const quarter = currentQuarter();
+  const team = await db.team.findFirst({ where: { organizationId: leader.organizationId, name: "Enterprise" }, select: { id: true } });
+  const current = [
+    { period: quarter.period, scope: "company", scopeId: null, metric: "revenue", value: 60_000 },
+    { period: quarter.period, scope: "company", scopeId: null, metric: "avg_alignment_score", value: 80 },
+    { period: quarter.period, scope: "company", scopeId: null, metric: "off_strategy_count", value: 2 },
+    { period: quarter.period, scope: "company", scopeId: null, metric: "target_segment_share", value: 70 },
+    ...(team ? [{ period: quarter.period, scope: "team", scopeId: team.id, metric: "revenue", value: 50_000 }] : []),
+  ];
+  await save({ section: "targets", data: targetsSchema.parse({ targets: [...current, ...TARGETS] }) });
   await publishDraft(leader, { versionId: draft.id, revision, changeNote: "Our first written strategy: sell insight, not discounts." });
 
   const products = await db.strategyProduct.findMany({ where: { versionId: draft.id } });
@@ -57,7 +73,7 @@ export async function seedDemoContent(emails: { leader: string; manager: string;
   const tour = await account("Northern Tours", "Ticketing", 240, "EU");
 
   const deal = (overrides: Partial<DealForm> & Pick<DealForm, "accountId" | "name">): DealForm => ({
-    stage: "proposal", expectedCloseDate: "2027-03-31", primaryCriterion: "quality", notes: "", externalId: null,
+    stage: "proposal", expectedCloseDate: quarter.lastDay, primaryCriterion: "quality", notes: "", externalId: null,
     lineItems: [{ productKey: pro, quantity: 1, unitPrice: 24000, discountPct: 5 }], commitments: [], requests: [], ...overrides,
   });
   await createDeal(rita, deal({ accountId: festival.id, name: "Festival season 2027", commitments: [{ text: "Abandoned basket e-mails from the first on-sale", kind: "feature", dueDate: null }], requests: [{ text: "Remind people who left tickets in the basket" }, { text: "Seat maps for the main stage grandstand" }] }));
