@@ -30,7 +30,7 @@ class Params {
 
 export type DashboardScope =
   | { kind: "org"; organizationId: string; label: string }
-  | { kind: "teams"; organizationId: string; teamIds: string[]; ownerId: string | null; label: string }
+  | { kind: "teams"; organizationId: string; teamIds: string[]; label: string }
   | { kind: "rep"; organizationId: string; userId: string; label: string };
 
 /**
@@ -45,12 +45,12 @@ export async function dashboardScope(actor: Actor, filters: Pick<DashboardFilter
     const { rows } = await pool.query<{ id: string; name: string }>(
       `SELECT id, name FROM "Team" WHERE "organizationId" = $1 AND "managerId" = $2 ORDER BY name`, [org, actor.userId]);
     const picked = rows.find((t) => t.id === filters.team);
-    if (picked) return { kind: "teams", organizationId: org, teamIds: [picked.id], ownerId: null, label: picked.name };
-    return { kind: "teams", organizationId: org, teamIds: rows.map((t) => t.id), ownerId: actor.userId, label: rows.length === 1 ? rows[0]!.name : "Your teams" };
+    if (picked) return { kind: "teams", organizationId: org, teamIds: [picked.id], label: picked.name };
+    return { kind: "teams", organizationId: org, teamIds: rows.map((t) => t.id), label: rows.length === 1 ? rows[0]!.name : "Your teams" };
   }
   if (filters.team) {
     const { rows } = await pool.query<{ name: string }>(`SELECT name FROM "Team" WHERE "organizationId" = $1 AND id = $2`, [org, filters.team]);
-    if (rows[0]) return { kind: "teams", organizationId: org, teamIds: [filters.team], ownerId: null, label: rows[0].name };
+    if (rows[0]) return { kind: "teams", organizationId: org, teamIds: [filters.team], label: rows[0].name };
   }
   return { kind: "org", organizationId: org, label: actor.organizationName };
 }
@@ -60,9 +60,7 @@ function conditions(p: Params, scope: DashboardScope, filters: Partial<Dashboard
   const where = [`d."organizationId" = ${p.add(scope.organizationId)}`];
   if (scope.kind === "rep") where.push(`d."ownerId" = ${p.add(scope.userId)}`);
   if (scope.kind === "teams") {
-    where.push(scope.ownerId
-      ? `(d."teamId" = ANY(${p.add(scope.teamIds)}::uuid[]) OR d."ownerId" = ${p.add(scope.ownerId)})`
-      : `d."teamId" = ANY(${p.add(scope.teamIds)}::uuid[])`);
+    where.push(`d."teamId" = ANY(${p.add(scope.teamIds)}::uuid[])`);
   }
   if (filters.rep) where.push(`d."ownerId" = ${p.add(filters.rep)}`);
   if (filters.segment === "none") where.push(`d."segmentKey" IS NULL`);
@@ -76,17 +74,19 @@ function conditions(p: Params, scope: DashboardScope, filters: Partial<Dashboard
  * A deal-list link for a figure: the dashboard's filters plus the row's, with the period turned
  * into the dates it covered, so the list shows exactly the deals that were counted.
  */
-function drillHref(filters: Partial<DashboardFilters>, range: PeriodRange, extra: Record<string, string | number | undefined>): string {
+function drillHref(filters: Partial<DashboardFilters>, range: PeriodRange, extra: Record<string, string | number | undefined>, scope?: DashboardScope): string {
   const dates = { cfrom: range.from ? isoDay(range.from)! : undefined, cto: isoDay(new Date(range.to.getTime() - 86_400_000))! };
-  return filterHref("/deals", { ...filters, period: undefined }, { ...dates, ...extra });
+  // A team dashboard counts its teams' deals; the list must too (a manager's own deals outside them are not counted).
+  const team = scope?.kind === "teams" ? (scope.teamIds.length === 1 ? scope.teamIds[0] : "managed") : filters.team;
+  return filterHref("/deals", { ...filters, team: undefined, period: undefined }, { team, ...dates, ...extra });
 }
 
 /** The deal-list link of one week, clipped to the period (a week can start before it). */
-function weekHref(filters: Partial<DashboardFilters>, range: PeriodRange, week: string): string {
+function weekHref(filters: Partial<DashboardFilters>, range: PeriodRange, week: string, scope?: DashboardScope): string {
   const start = new Date(`${week}T00:00:00Z`);
   const from = range.from && range.from > start ? range.from : start;
   const end = new Date(Math.min(start.getTime() + 7 * 86_400_000, range.to.getTime()) - 86_400_000);
-  return drillHref(filters, range, { cfrom: isoDay(from)!, cto: isoDay(end)! });
+  return drillHref(filters, range, { cfrom: isoDay(from)!, cto: isoDay(end)! }, scope);
 }
 
 const pct = (part: number, whole: number) => (whole > 0 ? Math.round((1000 * part) / whole) / 10 : null);
@@ -122,7 +122,28 @@ async function names(table: "User" | "Team", organizationId: string, ids: string
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-type GroupRow = { g: string; k: string | null; deals: string; value: number | null; aligned: number | null; off_value: number | null; avg_score: number | null };
+type GroupRow = {
+  gmask: number; week: string | null; bucket: number | null; owner: string | null; team: string | null; seg: string | null; prod: string | null; stage: string | null;
+  deals: string; value: number | null; aligned: number | null; off_value: number | null; avg_score: number | null;
+};
+
+// GROUPING(wk, bucket, owner, team, seg, prod, stage): bit 6 is wk … bit 0 is stage; a set's own bit is 0.
+const SETS = ["week", "bucket", "rep", "team", "segment", "product", "stage"] as const;
+function setOf(mask: number): (typeof SETS)[number] {
+  const i = SETS.findIndex((_, index) => (mask & (1 << (SETS.length - 1 - index))) === 0);
+  return SETS[i]!;
+}
+function keyOf(r: GroupRow): string {
+  switch (setOf(r.gmask)) {
+    case "week": return r.week!;
+    case "bucket": return String(r.bucket);
+    case "rep": return r.owner!;
+    case "team": return r.team ?? "none";
+    case "segment": return r.seg ?? "none";
+    case "product": return r.prod ?? "none";
+    case "stage": return r.stage!;
+  }
+}
 
 /** The manager dashboard: headline figures, breakdowns, scatter, stages and targets, for one scope. */
 export async function managerDashboard(actor: Actor, filters: DashboardFilters, now = new Date()): Promise<ManagerDashboard> {
@@ -152,22 +173,24 @@ export async function managerDashboard(actor: Actor, filters: DashboardFilters, 
   const bWhere = conditions(bp, scope, filters);
   if (range.from) bWhere.push(`d."createdAt" >= ${bp.add(range.from)}`);
   bWhere.push(`d."createdAt" < ${bp.add(range.to)}`);
+  // Grouped on the raw columns (no per-row casts); GROUPING() tells which set a row belongs to, and
+  // a NULL key within a set means "no team / no segment / no product".
   const breakdownSql = `
-    SELECT CASE
-        WHEN GROUPING(wk) = 0 THEN 'week' WHEN GROUPING(bucket) = 0 THEN 'bucket' WHEN GROUPING(owner) = 0 THEN 'rep'
-        WHEN GROUPING(team) = 0 THEN 'team' WHEN GROUPING(seg) = 0 THEN 'segment' WHEN GROUPING(prod) = 0 THEN 'product' ELSE 'stage' END AS g,
-      COALESCE(to_char(wk, 'YYYY-MM-DD'), bucket::text, owner::text, team::text, seg::text, prod::text, stage::text) AS k,
+    SELECT GROUPING(wk, bucket, owner, team, seg, prod, stage) AS gmask, to_char(wk, 'YYYY-MM-DD') AS week, bucket, owner, team, seg, prod, stage,
       count(*) AS deals, sum(amount) AS value, sum(amount) FILTER (WHERE NOT off) AS aligned,
       sum(amount) FILTER (WHERE off) AS off_value, avg(score) AS avg_score
-    FROM (SELECT date_trunc('week', d."createdAt") AS wk, LEAST(d.score / 10, 9) AS bucket, d."ownerId" AS owner, COALESCE(d."teamId"::text, 'none') AS team,
-            COALESCE(d."segmentKey"::text, 'none') AS seg, COALESCE(d."productKey"::text, 'none') AS prod, d.stage, d.amount, d."offStrategy" AS off, d.score
+    FROM (SELECT date_trunc('week', d."createdAt") AS wk, LEAST(d.score / 10, 9) AS bucket, d."ownerId" AS owner, d."teamId" AS team,
+            d."segmentKey" AS seg, d."productKey" AS prod, d.stage, d.amount, d."offStrategy" AS off, d.score
           FROM "Deal" d WHERE ${bWhere.join(" AND ")}) f
     GROUP BY GROUPING SETS ((wk), (bucket), (owner), (team), (seg), (prod), (stage))`;
 
   // 3. Findings by rule, and 4. the scatter of discounts (the largest deals), same filter.
   const ruleSql = `SELECT r AS k, count(*) AS deals, sum(d.amount) AS value FROM "Deal" d, unnest(d."findingRules") r WHERE ${bWhere.join(" AND ")} GROUP BY r ORDER BY deals DESC`;
-  const scatterSql = `SELECT d.id, d.name, d."discountPct", d."allowancePct", d.amount, d."offStrategy" FROM "Deal" d
-    WHERE ${bWhere.join(" AND ")} AND d."discountPct" IS NOT NULL ORDER BY d.amount DESC LIMIT 300`;
+  // The 300 largest from the covering index first; only those 300 rows are read for their names.
+  const scatterSql = `SELECT t.id, n.name, t."discountPct", t."allowancePct", t.amount, t."offStrategy"
+    FROM (SELECT d.id, d."discountPct", d."allowancePct", d.amount, d."offStrategy" FROM "Deal" d
+          WHERE ${bWhere.join(" AND ")} AND d."discountPct" IS NOT NULL ORDER BY d.amount DESC LIMIT 300) t
+    JOIN "Deal" n ON n.id = t.id ORDER BY t.amount DESC`;
 
   const [headline, groups, rules, scatter, labels, targets] = await Promise.all([
     pool.query<{ current: boolean; pipeline: number | null; aligned: number | null; promises: string | null; over_policy: number | null; approved: string }>(headlineSql, hp.values),
@@ -178,7 +201,7 @@ export async function managerDashboard(actor: Actor, filters: DashboardFilters, 
     computeTargets(scope, filters, now),
   ]);
 
-  const link = (extra: Record<string, string | number | undefined>) => drillHref(filters, range, extra);
+  const link = (extra: Record<string, string | number | undefined>) => drillHref(filters, range, extra, scope);
   const h = (current: boolean) => headline.rows.find((r) => r.current === current);
   const now_ = h(true);
   const prev = range.previous ? h(false) : undefined;
@@ -199,12 +222,13 @@ export async function managerDashboard(actor: Actor, filters: DashboardFilters, 
     { key: "approvedExceptions", label: "Approved exceptions", value: a.approved, previous: b?.approved ?? null, unit: "count", better: "down", hint: "Off-strategy deals a manager approved", href: link({ approved: 1 }) },
   ];
 
-  const byGroup = (g: string) => groups.rows.filter((r) => r.g === g);
+  const keyed = groups.rows.map((r) => ({ ...r, g: setOf(r.gmask), k: keyOf(r) }));
+  const byGroup = (g: (typeof SETS)[number]) => keyed.filter((r) => r.g === g);
   const [reps, teams] = await Promise.all([
     names("User", scope.organizationId, byGroup("rep").map((r) => r.k!).filter(Boolean)),
     names("Team", scope.organizationId, byGroup("team").map((r) => r.k!).filter((k) => k !== "none")),
   ]);
-  const breakdown = (g: string, label: (k: string) => string, param: string): BreakdownRow[] =>
+  const breakdown = (g: (typeof SETS)[number], label: (k: string) => string, param: string): BreakdownRow[] =>
     byGroup(g)
       .map((r) => ({
         key: r.k!, label: label(r.k!), deals: num(r.deals), value: num(r.value),
@@ -216,7 +240,7 @@ export async function managerDashboard(actor: Actor, filters: DashboardFilters, 
   const weekly: WeekPoint[] = byGroup("week")
     .map((r) => ({
       week: r.k!, deals: num(r.deals), value: num(r.value), alignedShare: pct(num(r.aligned), num(r.value)), avgScore: numOrNull(r.avg_score),
-      href: weekHref(filters, range, r.k!),
+      href: weekHref(filters, range, r.k!, scope),
     }))
     .sort((x, y) => x.week.localeCompare(y.week));
 

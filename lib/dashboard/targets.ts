@@ -94,25 +94,42 @@ export async function computeTargets(scope: DashboardScope, filters: Pick<Dashbo
   });
   if (!visible.length) return [];
 
-  // One scan per period: the company, every team and every rep at once (GROUPING SETS).
+  // One scan per period over the scope's deals only: the company, every team and every rep at once
+  // (GROUPING SETS). New logos cost an index probe per won deal, so only when a target asks.
+  const scopeSql =
+    filters.rep ? `AND d."ownerId" = $8`
+    : scope.kind === "teams" ? `AND d."teamId" = ANY($8::uuid[])`
+    : scope.kind === "rep" ? `AND (d."ownerId" = $8 OR d."teamId" = $9)`
+    : "";
+  const scopeValues =
+    filters.rep ? [filters.rep]
+    : scope.kind === "teams" ? [scope.teamIds]
+    : scope.kind === "rep" ? [scope.userId, repTeams.get(scope.userId) ?? null]
+    : [];
+  const logos = visible.some((t) => t.metric === "new_logos");
   const actuals = new Map<string, Actuals>();
   for (const period of new Set(visible.map((t) => t.period))) {
     const bounds = periodBounds(period)!;
     const { rows } = await pool.query<{ team: string | null; owner: string | null; gt: number; go: number; won: number | null; weighted: number | null; new_logos: string; in_target: number | null; value: number | null; avg_score: number | null; discount: number | null; off: string }>(
-      `SELECT d."teamId" AS team, d."ownerId" AS owner, GROUPING(d."teamId") AS gt, GROUPING(d."ownerId") AS go,
+      `${logos ? `WITH fresh AS (
+         -- Accounts won in the period that had never been won before: one index probe per account.
+         SELECT c."accountId" FROM (SELECT DISTINCT d."accountId" FROM "Deal" d
+           WHERE d."organizationId" = $1 AND d."expectedCloseDate" >= $2 AND d."expectedCloseDate" < $3 AND d.stage = 'WON' ${scopeSql}) c
+         WHERE NOT EXISTS (SELECT 1 FROM "Deal" e WHERE e."accountId" = c."accountId" AND e.stage = 'WON' AND e."expectedCloseDate" < $2))` : ""}
+       SELECT d."teamId" AS team, d."ownerId" AS owner, GROUPING(d."teamId") AS gt, GROUPING(d."ownerId") AS go,
          sum(d.amount) FILTER (WHERE d.stage = 'WON') AS won,
          sum(d.amount * CASE d.stage WHEN 'PROSPECTING' THEN $4::float8 WHEN 'QUALIFYING' THEN $5::float8 WHEN 'PROPOSAL' THEN $6::float8 WHEN 'NEGOTIATION' THEN $7::float8 ELSE 0 END) AS weighted,
-         count(DISTINCT d."accountId") FILTER (WHERE d.stage = 'WON' AND NOT EXISTS (
-           SELECT 1 FROM "Deal" e WHERE e."accountId" = d."accountId" AND e.stage = 'WON' AND e."expectedCloseDate" < $2)) AS new_logos,
+         ${logos ? `count(DISTINCT d."accountId") FILTER (WHERE d.stage = 'WON' AND fresh."accountId" IS NOT NULL)` : "0"} AS new_logos,
          sum(d.amount) FILTER (WHERE d."inTargetSegment" AND d.stage <> 'LOST') AS in_target,
          sum(d.amount) FILTER (WHERE d.stage <> 'LOST') AS value,
          avg(d.score) FILTER (WHERE d.stage <> 'LOST') AS avg_score,
          sum(d."discountPct" * d.amount) FILTER (WHERE d."discountPct" IS NOT NULL AND d.stage <> 'LOST') / NULLIF(sum(d.amount) FILTER (WHERE d."discountPct" IS NOT NULL AND d.stage <> 'LOST'), 0) AS discount,
          count(*) FILTER (WHERE d."offStrategy" AND d.stage <> 'LOST') AS off
        FROM "Deal" d
-       WHERE d."organizationId" = $1 AND d."expectedCloseDate" >= $2 AND d."expectedCloseDate" < $3
+       ${logos ? `LEFT JOIN fresh ON fresh."accountId" = d."accountId"` : ""}
+       WHERE d."organizationId" = $1 AND d."expectedCloseDate" >= $2 AND d."expectedCloseDate" < $3 ${scopeSql}
        GROUP BY GROUPING SETS ((), (d."teamId"), (d."ownerId"))`,
-      [org, isoDay(bounds.start), isoDay(bounds.end), STAGE_PROBABILITY.PROSPECTING, STAGE_PROBABILITY.QUALIFYING, STAGE_PROBABILITY.PROPOSAL, STAGE_PROBABILITY.NEGOTIATION],
+      [org, isoDay(bounds.start), isoDay(bounds.end), STAGE_PROBABILITY.PROSPECTING, STAGE_PROBABILITY.QUALIFYING, STAGE_PROBABILITY.PROPOSAL, STAGE_PROBABILITY.NEGOTIATION, ...scopeValues],
     );
     for (const r of rows) {
       const key = r.gt === 1 && r.go === 1 ? "COMPANY" : r.gt === 0 ? `TEAM:${r.team}` : `REP:${r.owner}`;

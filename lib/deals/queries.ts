@@ -27,7 +27,7 @@ export const dealListQuerySchema = z.object({
   period: z.enum(PERIODS).optional().catch(undefined),
   cfrom: z.iso.date().optional().catch(undefined),
   cto: z.iso.date().optional().catch(undefined),
-  team: z.uuid().optional().catch(undefined),
+  team: z.union([z.uuid(), z.literal("managed")]).optional().catch(undefined),
   rep: z.uuid().optional().catch(undefined),
   segment: z.union([z.uuid(), z.literal("none")]).optional().catch(undefined),
   product: z.uuid().optional().catch(undefined),
@@ -58,14 +58,14 @@ const DAY = 86_400_000;
 const OPEN_STAGE_VALUES = OPEN_STAGES.map((s) => s.toUpperCase() as Uppercase<(typeof OPEN_STAGES)[number]>);
 
 /** The list's filters as Prisma conditions, for the list, its CSV export and tests. */
-export function dealFilterWhere(query: Partial<DealListQuery>, now = new Date()): Prisma.DealWhereInput[] {
+export function dealFilterWhere(query: Partial<DealListQuery>, now = new Date(), managedTeams: string[] = []): Prisma.DealWhereInput[] {
   const created = query.period ? periodRange(query.period, now) : null;
   return [
     created ? { createdAt: { ...(created.from ? { gte: created.from } : {}), lt: created.to } } : {},
     query.cfrom || query.cto
       ? { createdAt: { ...(query.cfrom ? { gte: new Date(query.cfrom) } : {}), ...(query.cto ? { lt: new Date(new Date(query.cto).getTime() + DAY) } : {}) } }
       : {},
-    query.team ? { teamId: query.team } : {},
+    query.team === "managed" ? { teamId: { in: managedTeams } } : query.team ? { teamId: query.team } : {},
     query.rep ? { ownerId: query.rep } : {},
     query.segment === "none" ? { segmentKey: null } : query.segment ? { segmentKey: query.segment } : {},
     query.product ? { productKey: query.product } : {},
@@ -81,9 +81,13 @@ export function dealFilterWhere(query: Partial<DealListQuery>, now = new Date())
 }
 
 /** Every filter of the list (its own and the dashboards' drill-down ones) as Prisma conditions. */
-function listConditions(query: DealListQuery): Prisma.DealWhereInput[] {
+async function listConditions(actor: Actor, query: DealListQuery): Promise<Prisma.DealWhereInput[]> {
+  // "managed": the teams the actor manages (a manager's team dashboard drills down with it).
+  const managed = query.team === "managed"
+    ? (await db.team.findMany({ where: { organizationId: actor.organizationId, managerId: actor.userId }, select: { id: true } })).map((t) => t.id)
+    : [];
   return [
-    ...dealFilterWhere(query),
+    ...dealFilterWhere(query, new Date(), managed),
     query.stage ? { stage: query.stage.toUpperCase() as Uppercase<typeof query.stage> } : {},
     query.band ? { score: { gte: SCORE_BANDS[query.band][0], lte: SCORE_BANDS[query.band][1] } } : {},
     query.offStrategy ? { offStrategy: true } : {},
@@ -94,7 +98,7 @@ function listConditions(query: DealListQuery): Prisma.DealWhereInput[] {
 
 export async function listDeals(actor: Actor, query: DealListQuery) {
   const scope = await visibleDeals(actor);
-  const where: Prisma.DealWhereInput = { AND: [scope, ...listConditions(query)] };
+  const where: Prisma.DealWhereInput = { AND: [scope, ...(await listConditions(actor, query))] };
   const [rows, total, byStage] = await Promise.all([
     db.deal.findMany({
       where,
@@ -186,6 +190,10 @@ export async function describeDrillDown(actor: Actor, query: DealListQuery): Pro
       case "cfrom": out.push({ key, value, label: `Logged from ${value}` }); break;
       case "cto": out.push({ key, value, label: `Logged until ${value}` }); break;
       case "team": {
+        if (value === "managed") {
+          out.push({ key, value, label: "Team: the teams you manage" });
+          break;
+        }
         const t = await db.team.findFirst({ where: { id: value, organizationId: org }, select: { name: true } });
         out.push({ key, value, label: `Team: ${t?.name ?? "unknown"}` });
         break;
@@ -220,7 +228,7 @@ export const DEAL_EXPORT_HEADER = ["Deal id", "Deal", "Account", "Owner", "Stage
 /** The filtered deal list, in the list's order, as CSV rows, read in pages so large exports stream. */
 export async function* exportDeals(actor: Actor, query: DealListQuery, pageSize = 2000): AsyncGenerator<(string | number | boolean | null)[]> {
   const scope = await visibleDeals(actor);
-  const where: Prisma.DealWhereInput = { AND: [scope, ...listConditions(query)] };
+  const where: Prisma.DealWhereInput = { AND: [scope, ...(await listConditions(actor, query))] };
   for (let skip = 0; ; skip += pageSize) {
     const rows = await db.deal.findMany({
       where, orderBy: ORDER[query.sort](query.dir), skip, take: pageSize,

@@ -1,0 +1,198 @@
+// Dashboards on a large organisation: `npm run bench:dashboard` (after
+// `npm run db:generate-demo -- --deals 1000000`, which fills the organisation `scale`).
+//
+// Prints, for the manager dashboard (one team), the pipeline dashboard of the whole organisation
+// and the leadership view:
+//   - the server response (full HTML of the page through `next start`, signed in), median;
+//   - the same SQL statements the page's data functions issue, run bare with node-postgres with
+//     the same concurrency, median, in the same run; and the ratio of the two;
+// then Lighthouse (desktop) performance and accessibility on the manager dashboard, and the
+// dashboard route's first-load JavaScript (every script the page loads, gzipped).
+import { spawn, type ChildProcess } from "node:child_process";
+import { gzipSync } from "node:zlib";
+import os from "node:os";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { ensureDatabase } from "../scripts/lib/database.mjs";
+import { appEnv, buildIsFresh } from "../scripts/lib/app-env.mjs";
+import { findChromium } from "../scripts/lib/chromium.mjs";
+
+const ORG = process.env.BENCH_ORG ?? "scale";
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const BASE = `http://127.0.0.1:${PORT}`;
+const PASSWORD = "keel-demo-2026";
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function waitFor(url: string, child: ChildProcess) {
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error("next start exited");
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+async function signIn(email: string): Promise<string> {
+  const res = await fetch(`${BASE}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: PASSWORD }) });
+  if (!res.ok) throw new Error(`sign-in as ${email}: ${res.status} ${await res.text()}`);
+  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+}
+
+async function timePage(path: string, cookie: string): Promise<number> {
+  const t = performance.now();
+  const res = await fetch(`${BASE}${path}`, { headers: { cookie } });
+  const body = await res.text();
+  if (res.status !== 200 || !body.includes("</html>")) throw new Error(`${path}: ${res.status}`);
+  return performance.now() - t;
+}
+
+type Recorded = { text: string; values?: unknown[] };
+
+/** The SQL a data function issues, captured from the app's own pool, in the order issued. */
+async function recordSql(fn: () => Promise<unknown>): Promise<Recorded[][]> {
+  const { rawPool } = await import("../lib/db-raw");
+  const pool = rawPool();
+  const waves: Recorded[][] = [];
+  let wave: Recorded[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  const original = pool.query.bind(pool);
+  // Queries issued in the same tick run concurrently in the app: record them as one wave.
+  (pool as unknown as { query: unknown }).query = (text: string | { text: string; values?: unknown[] }, values?: unknown[]) => {
+    wave.push(typeof text === "string" ? { text, values } : { text: text.text, values: text.values });
+    if (!timer) timer = setTimeout(() => { waves.push(wave); wave = []; timer = null; }, 0);
+    return original(text as string, values as unknown[]);
+  };
+  try {
+    await fn();
+  } finally {
+    (pool as unknown as { query: unknown }).query = original;
+  }
+  await new Promise((r) => setTimeout(r, 5));
+  if (wave.length) waves.push(wave);
+  return waves;
+}
+
+async function timeBare(pool: pg.Pool, waves: Recorded[][]) {
+  const t = performance.now();
+  for (const wave of waves) await Promise.all(wave.map((q) => pool.query(q.text, q.values as unknown[])));
+  return performance.now() - t;
+}
+
+async function lighthouse(chromePath: string, cookie: string) {
+  const { default: run } = await import("lighthouse");
+  const chromeLauncher = await import("chrome-launcher");
+  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
+  try {
+    const result = await run(`${BASE}/dashboard`, {
+      port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"],
+      extraHeaders: { Cookie: cookie }, formFactor: "desktop", screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false },
+      throttlingMethod: "simulate", throttling: { rttMs: 40, throughputKbps: 10240, cpuSlowdownMultiplier: 1, requestLatencyMs: 0, downloadThroughputKbps: 0, uploadThroughputKbps: 0 },
+    });
+    const c = result!.lhr.categories;
+    return { performance: Math.round((c.performance!.score ?? 0) * 100), accessibility: Math.round((c.accessibility!.score ?? 0) * 100) };
+  } finally {
+    chrome.kill();
+  }
+}
+
+async function firstLoadJs(cookie: string) {
+  const html = await (await fetch(`${BASE}/dashboard`, { headers: { cookie } })).text();
+  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
+  let raw = 0;
+  let gz = 0;
+  for (const src of srcs) {
+    const body = Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer());
+    raw += body.length;
+    gz += gzipSync(body, { level: 9 }).length;
+  }
+  return { files: srcs.length, raw, gz };
+}
+
+async function main() {
+  const server = await ensureDatabase({ log: () => {} });
+  const url = process.env.DATABASE_URL ?? server.url;
+  process.env.DATABASE_URL = url;
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const { rows: [org] } = await pool.query<{ id: string; deals: string }>(
+    `SELECT o.id, (SELECT count(*) FROM "Deal" WHERE "organizationId" = o.id) AS deals FROM "Organization" o WHERE slug = $1`, [ORG]);
+  if (!org) {
+    console.error(`No organisation "${ORG}". Run: npm run db:generate-demo -- --deals 1000000`);
+    process.exit(1);
+  }
+  const { rows: [team] } = await pool.query<{ name: string; deals: string }>(
+    `SELECT t.name, count(d.id) AS deals FROM "Team" t JOIN "User" u ON u.id = t."managerId" LEFT JOIN "Deal" d ON d."teamId" = t.id WHERE u.email = $1 GROUP BY t.name`, [`manager1@${ORG}.test`]);
+  console.log(`Dashboards on organisation "${ORG}": ${Number(org.deals).toLocaleString("en")} deals; manager1's team ${team?.name} has ${Number(team?.deals ?? 0).toLocaleString("en")}.`);
+  console.log(`Machine: ${os.cpus().length} cores, Node ${process.version}; ${RUNS} runs each, medians.\n`);
+
+  const env = appEnv(url, { KEEL_WORKER: "off", PORT: String(PORT) });
+  if (!buildIsFresh()) {
+    console.log("building the production app…");
+    const code = await new Promise<number>((resolve) => spawn("node_modules/.bin/next", ["build"], { env, stdio: "ignore" }).on("exit", (c) => resolve(c ?? 1)));
+    if (code !== 0) throw new Error("next build failed");
+  }
+  const app = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: "ignore", detached: true });
+  try {
+    await waitFor(`${BASE}/sign-in`, app);
+    const managerCookie = await signIn(`manager1@${ORG}.test`);
+    const leaderCookie = await signIn(`leader@${ORG}.test`);
+
+    const { db } = await import("../lib/db");
+    const { managerDashboard, leadershipView } = await import("../lib/dashboard/queries");
+    const { dashboardFiltersSchema } = await import("../lib/dashboard/filters");
+    const actorOf = async (email: string) => {
+      const u = await db.user.findUniqueOrThrow({ where: { email }, include: { organization: true } });
+      return { userId: u.id, organizationId: u.organizationId, organizationName: u.organization.name, role: u.role, teamId: u.teamId, name: u.name, email: u.email };
+    };
+    const manager = await actorOf(`manager1@${ORG}.test`);
+    const leader = await actorOf(`leader@${ORG}.test`);
+    const filters = dashboardFiltersSchema.parse({});
+
+    const views = [
+      { name: "Manager dashboard (one team)", path: "/dashboard", cookie: managerCookie, target: 300, data: () => managerDashboard(manager, filters) },
+      { name: "Pipeline dashboard (organisation)", path: "/dashboard", cookie: leaderCookie, target: 500, data: () => managerDashboard(leader, filters) },
+      { name: "Leadership view", path: "/dashboard/leadership", cookie: leaderCookie, target: 500, data: () => leadershipView(leader, filters) },
+    ];
+    const rows: string[][] = [];
+    for (const v of views) {
+      const waves = await recordSql(v.data);
+      for (let i = 0; i < 3; i++) { await timePage(v.path, v.cookie); await timeBare(pool, waves); }
+      const page: number[] = [];
+      const bare: number[] = [];
+      // Interleaved, so both see the same machine state.
+      for (let i = 0; i < RUNS; i++) {
+        page.push(await timePage(v.path, v.cookie));
+        bare.push(await timeBare(pool, waves));
+      }
+      const p = median(page);
+      const b = median(bare);
+      rows.push([v.name, `${p.toFixed(0)} ms`, `≤ ${v.target} ms`, p <= v.target ? "met" : "NOT met", `${b.toFixed(0)} ms (${waves.flat().length} statements)`, `${(p / b).toFixed(2)}×`]);
+    }
+    console.log("| View | Server response (median) | Target | | Same SQL bare (median) | Ratio |");
+    console.log("|---|---|---|---|---|---|");
+    for (const r of rows) console.log(`| ${r.join(" | ")} |`);
+
+    const js = await firstLoadJs(managerCookie);
+    console.log(`\nFirst-load JavaScript of /dashboard: ${js.files} files, ${(js.raw / 1024).toFixed(0)} kB raw, ${(js.gz / 1024).toFixed(1)} kB gzipped (target ≤ 250 kB): ${js.gz / 1024 <= 250 ? "met" : "NOT met"}`);
+
+    const chrome = await findChromium();
+    if (chrome && !process.env.BENCH_SKIP_LIGHTHOUSE) {
+      const lh = await lighthouse(chrome, managerCookie);
+      console.log(`Lighthouse (desktop) on /dashboard as a manager: performance ${lh.performance} (target ≥ 90: ${lh.performance >= 90 ? "met" : "NOT met"}), accessibility ${lh.accessibility} (target ≥ 95: ${lh.accessibility >= 95 ? "met" : "NOT met"})`);
+    } else {
+      console.log("Lighthouse skipped (no Chromium found, or BENCH_SKIP_LIGHTHOUSE set).");
+    }
+    await db.$disconnect();
+  } finally {
+    try { process.kill(-app.pid!, "SIGTERM"); } catch { /* already gone */ }
+    await pool.end();
+  }
+  process.exit(0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
