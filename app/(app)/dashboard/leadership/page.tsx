@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChartCard } from "@/components/dashboard/chart-card";
+import { TeamTrendChart } from "@/components/dashboard/charts";
 import { DashboardTabs } from "@/components/dashboard/dashboard-tabs";
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { AdoptionTable, RecurringPromises } from "@/components/dashboard/leadership";
 import { teamTrendTable } from "@/components/dashboard/tables";
-import { TeamTrendChart } from "@/components/dashboard/team-trend-chart";
 import { PageHeader } from "@/components/ui/empty-state";
 import { requirePageActor } from "@/lib/auth/guard";
 import { dashboardFiltersSchema, filterHref, firstValues } from "@/lib/dashboard/filters";
