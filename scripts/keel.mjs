@@ -32,7 +32,7 @@ async function main() {
       child.kill("SIGTERM");
       await new Promise((resolve) => child.once("exit", resolve));
     }
-    if (db.embedded) log("stopping PostgreSQL…");
+    if (db.embedded && !db.reused) log("stopping PostgreSQL…");
     await db.stop();
     process.exit(code);
   };

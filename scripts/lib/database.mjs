@@ -49,7 +49,7 @@ export async function ensureDatabase({ log = console.log } = {}) {
     if (await canConnect(adminUrl)) {
       log(`Reusing the PostgreSQL already running on port ${EMBEDDED.port}.`);
       await createDatabaseIfMissing(adminUrl, EMBEDDED.database);
-      return { url: embeddedUrl(), embedded: true, stop: async () => {} };
+      return { url: embeddedUrl(), embedded: true, reused: true, stop: async () => {} };
     }
     throw new Error(
       `Port ${EMBEDDED.port} is taken by something that is not Keel's PostgreSQL. Set KEEL_PG_PORT to a free port, or DATABASE_URL to use your own PostgreSQL.`,
