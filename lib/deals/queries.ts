@@ -32,7 +32,7 @@ export const dealListQuerySchema = z.object({
   segment: z.union([z.uuid(), z.literal("none")]).optional().catch(undefined),
   product: z.uuid().optional().catch(undefined),
   rule: z.string().regex(/^[a-z_]+\.[a-z_]+$/).max(80).optional().catch(undefined),
-  promise: z.string().max(200).optional().catch(undefined),
+  promise: z.uuid().optional().catch(undefined),
   open: z.literal("1").optional().catch(undefined),
   aligned: z.literal("1").optional().catch(undefined),
   promises: z.literal("1").optional().catch(undefined),

@@ -181,3 +181,14 @@ describe("CSV exports", () => {
     expect(anon.status).toBe(401);
   });
 });
+
+describe("deal-list drill-down filters", () => {
+  it("drop malformed values instead of reaching the database with them", () => {
+    const q = dealListQuerySchema.parse({ promise: "'; drop", segment: "x", team: "managed", rule: "segment.avoided", smin: "-4", cto: "2026-13-01" });
+    expect(q).toMatchObject({ team: "managed", rule: "segment.avoided" });
+    expect(q.promise).toBeUndefined();
+    expect(q.segment).toBeUndefined();
+    expect(q.smin).toBeUndefined();
+    expect(q.cto).toBeUndefined();
+  });
+});
