@@ -16,7 +16,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts", "tests/scoring/**/*.test.ts"] },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts", "tests/scoring/**/*.test.ts", "tests/signals/**/*.test.ts"] },
       },
       {
         extends: true,

@@ -29,6 +29,10 @@ async function seedOrganization(db: PrismaClient, name: string, slug: string, do
     const team = await createTeam(client, { organizationId: org.id, name: "Enterprise", managerId: m.id });
     await createTeam(client, { organizationId: org.id, name: "Mid-market" });
     for (const u of [rep, rep2]) await createUser(client, { organizationId: org.id, ...u, password: DEMO_PASSWORD, teamId: team.id });
+    // End-to-end runs need a third rep (three reps asking for the same thing, market signals).
+    if (process.env.KEEL_SEED_EMPTY_ORG === "1" && slug === "northwind") {
+      await createUser(client, { organizationId: org.id, role: "REP", name: "Rosa Rep", email: `rep3@${domain}`, password: DEMO_PASSWORD, teamId: team.id });
+    }
   });
 }
 

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { AppError, notFound, type FieldErrors } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
 import { scoreDeal } from "@/lib/scoring";
+import { groupDealRequests, syncDealRequests } from "@/lib/signals/store";
 import type { StrategySnapshot } from "@/lib/scoring/types";
 import type { DealForm } from "@/lib/validations/deal";
 import { appendScore, currentSnapshot, dealAmount, scoreColumns, storeScore, toDealInput, type AccountFacts } from "@/lib/deals/scoring";
@@ -45,11 +46,8 @@ async function writeChildren(tx: Tx, actor: Actor, dealId: string, accountId: st
       data: form.commitments.map((c, position) => ({ organizationId: org, dealId, position, text: c.text, kind: c.kind, dueDate: c.dueDate ? new Date(`${c.dueDate}T00:00:00Z`) : null })),
     });
   }
-  if (form.requests.length) {
-    await tx.customerRequest.createMany({
-      data: form.requests.map((r, position) => ({ organizationId: org, accountId, dealId, authorId: actor.userId, position, text: r.text })),
-    });
-  }
+  // Requests keep their rows (and themes) while their text is unchanged; see lib/signals/store.ts.
+  return syncDealRequests(tx, org, { id: dealId, accountId }, actor.userId, form.requests.map((r) => r.text));
 }
 
 /** Tells the deal's team manager that it became off-strategy (not when they made the change). */
@@ -90,11 +88,12 @@ export async function createDeal(actor: Actor, form: DealForm) {
         ...(snapshot && result ? scoreColumns(input, snapshot, result) : {}),
       },
     });
-    await writeChildren(tx, actor, deal.id, account.id, form, products);
+    const requests = await writeChildren(tx, actor, deal.id, account.id, form, products);
     if (snapshot && result) {
       await appendScore(tx, { id: deal.id, organizationId: actor.organizationId, revision: deal.revision }, snapshot, result);
       if (result.offStrategy) await notifyManager(tx, actor, deal);
     }
+    await groupDealRequests(tx, actor.organizationId, requests, result?.requestInsights ?? null);
     await recordAudit(tx, actor, { action: "deal.create", entityType: "Deal", entityId: deal.id, after: { ...form, score: result?.score ?? null } });
     return { id: deal.id, revision: deal.revision, score: result };
   });
@@ -127,10 +126,10 @@ export async function updateDeal(actor: Actor, input: DealForm & { dealId: strin
     }
     await tx.dealLineItem.deleteMany({ where: { dealId: before.id } });
     await tx.commitment.deleteMany({ where: { dealId: before.id } });
-    await tx.customerRequest.deleteMany({ where: { dealId: before.id } });
-    await writeChildren(tx, actor, before.id, account.id, form, products);
+    const requests = await writeChildren(tx, actor, before.id, account.id, form, products);
     const deal = { id: before.id, name: form.name, revision: revision + 1, ownerId: before.ownerId, teamId: before.teamId };
     const result = await scoreInTransaction(tx, actor, deal, form, account, snapshot, before.offStrategy);
+    await groupDealRequests(tx, actor.organizationId, requests, result?.requestInsights ?? null);
     await recordAudit(tx, actor, { action: "deal.update", entityType: "Deal", entityId: before.id, before, after: { ...form, score: result?.score ?? null } });
     return { id: before.id, revision: deal.revision, score: result };
   });

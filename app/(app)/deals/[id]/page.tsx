@@ -10,6 +10,8 @@ import { loadDealOr404 } from "./load";
 import { COMMITMENT_KIND_LABEL, STAGE_LABEL } from "@/lib/validations/deal";
 import type { ScoreResult } from "@/lib/scoring/types";
 import { reviewDealAction } from "../actions";
+import { answersForDeal } from "@/lib/signals/queries";
+import { THEME_STATUS_LABEL } from "@/lib/validations/signals";
 
 export const metadata: Metadata = { title: "Deal" };
 
@@ -18,6 +20,7 @@ const REVIEW_LABEL: Record<string, string> = { approve_exception: "approved an e
 export default async function DealPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("deal:read");
   const deal = await loadDealOr404(actor, (await params).id);
+  const answers = await answersForDeal(deal.id, actor.organizationId);
   const latest = deal.scores[0];
   const stage = deal.stage.toLowerCase() as keyof typeof STAGE_LABEL;
   const canReview = can(actor.role, "deal:review") && deal.ownerId !== actor.userId;
@@ -55,7 +58,23 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
               </ul>
             ) : <p className="text-sm text-slate-600">No promises recorded.</p>}
             <h3 className="mt-4 text-sm font-semibold">What the customer asked for</h3>
-            {deal.requests.length ? <ul className="mt-1 list-disc pl-5 text-sm">{deal.requests.map((r) => <li key={r.id}>{r.text}</li>)}</ul> : <p className="text-sm text-slate-600">No requests recorded.</p>}
+            {deal.requests.length ? (
+              <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
+                {deal.requests.map((r) => {
+                  const a = answers.get(r.id);
+                  return (
+                    <li key={r.id}>
+                      {r.text}
+                      {a ? (
+                        <p className="mt-1 rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-950 ring-1 ring-sky-200">
+                          <strong>Leadership’s answer ({THEME_STATUS_LABEL[a.status as keyof typeof THEME_STATUS_LABEL] ?? a.status}):</strong> {a.answer || "no note"} <span className="text-xs text-sky-900">(theme “{a.theme}”)</span>
+                        </p>
+                      ) : null}
+                    </li>
+                  );
+                })}
+              </ul>
+            ) : <p className="text-sm text-slate-600">No requests recorded.</p>}
           </Card>
           <Card title="Line items">
             {deal.lineItems.length ? (
