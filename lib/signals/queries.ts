@@ -112,6 +112,7 @@ export interface ThemeMember {
 
 /** Everything about one theme: figures, trend, segments, members (with why each is there). */
 export async function themeDetail(actor: Actor, themeId: string) {
+  if (!z.uuid().safeParse(themeId).success) throw notFound("That theme");
   const pool = rawPool();
   const { rows: [theme] } = await pool.query(
     `SELECT t.*, u.name AS "answeredBy", m.name AS "mergedInto" FROM "RequestTheme" t

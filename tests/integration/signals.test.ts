@@ -155,3 +155,9 @@ describe("the answer form's input", () => {
     expect(themeAnswerSchema.parse({ themeId: "00000000-0000-4000-8000-000000000000", status: "available", capabilityKey: "", expectedDate: "" })).toMatchObject({ capabilityKey: null, expectedDate: null, answer: "" });
   });
 });
+
+describe("theme pages", () => {
+  it("answer 404, not a database error, for an id that is not one", async () => {
+    await expect(themeDetail(await actorOf(org.leader.id), "not-a-uuid")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
