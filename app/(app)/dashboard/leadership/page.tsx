@@ -29,7 +29,7 @@ export default async function LeadershipPage({ searchParams }: { searchParams: P
     <>
       <PageHeader
         title="Dashboard"
-        description={<>Is the strategy understood, and is it right? Adoption, alignment by team and the promises reps keep making. Deals logged: {v.periodLabel.toLowerCase()}.</>}
+        description={<>Is the strategy understood, and is it right? Adoption, alignment by team and the promises reps keep making. Deals logged: {v.periodLabel.toLowerCase()}. What customers keep asking for is under <Link className="text-indigo-800 underline" href="/signals">Market signals</Link>.</>}
       />
       <DashboardTabs current="leadership" query={filterHref("", filters)} />
       <FilterBar path="/dashboard/leadership" filters={filters} options={options} show={{ team: false, rep: false, segment: true, stage: true, product: true }} />
