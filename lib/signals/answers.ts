@@ -81,6 +81,12 @@ const STATUS_WORD: Record<ThemeAnswer["status"], string> = { planned: "is planne
  * shows on their deals.
  */
 export async function answerTheme(actor: Actor, input: ThemeAnswer) {
+  // Refuse an unknown theme before the draft is touched: bad input must change nothing.
+  const exists = await db.requestTheme.findFirst({ where: { id: input.themeId, organizationId: actor.organizationId, mergedIntoId: null }, select: { id: true } });
+  if (!exists) throw notFound("That theme");
+  if (input.capabilityKey && !(await db.strategyCapability.findFirst({ where: { organizationId: actor.organizationId, key: input.capabilityKey }, select: { id: true } }))) {
+    throw new AppError("VALIDATION_FAILED", "Some fields need attention.", { fieldErrors: { capabilityKey: ["Choose a capability of the strategy."] } });
+  }
   let capabilityKey: string | null = input.capabilityKey ?? null;
   if (input.status === "planned" && !capabilityKey) {
     // The roadmap capability goes into the draft leadership is writing (created when there is none).

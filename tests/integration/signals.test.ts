@@ -161,3 +161,17 @@ describe("theme pages", () => {
     await expect(themeDetail(await actorOf(org.leader.id), "not-a-uuid")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
+
+describe("a refused answer", () => {
+  it("changes nothing: no capability lands in the draft for a theme of another organisation", async () => {
+    const stranger = await orgWithStrategy();
+    const theme = await walletTheme();
+    const drafts = async () => db.strategyVersion.count({ where: { organizationId: stranger.organization.id, status: "DRAFT" } });
+    const before = await drafts();
+    const refused = (await as(stranger.leader.id, () => answerThemeAction({ themeId: theme.id, status: "planned", answer: "", capabilityName: "Sneaky", expectedDate: "2027-01-01" }))) as R<string>;
+    expect(refused).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await drafts()).toBe(before);
+    const foreignKey = (await as(org.leader.id, () => answerThemeAction({ themeId: theme.id, status: "planned", answer: "", capabilityKey: "00000000-0000-4000-8000-000000000000" }))) as R<string>;
+    expect(foreignKey).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { capabilityKey: ["Choose a capability of the strategy."] } });
+  });
+});
