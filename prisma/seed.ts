@@ -50,6 +50,10 @@ async function main() {
     if (await db.organization.findUnique({ where: { slug: "northwind" } })) {
       console.log(`\n  Demo logins (password for all: ${DEMO_PASSWORD})`);
       for (const u of DEMO_USERS) console.log(`    ${u.role.padEnd(8)} ${u.email}`);
+      if (!(await db.organization.findUnique({ where: { slug: "scale" } }))) {
+        console.log("\n  Dashboards with two years of history: npm run db:generate-demo -- --deals 20000");
+        console.log("  (then sign in as leader@scale.test, manager1@scale.test or rep01@scale.test)");
+      }
       console.log("");
     }
   } finally {
