@@ -138,3 +138,15 @@ describe("matchText", () => {
     expect(affirmed(`${filler} custom code to extend the Salesforce sync ${filler}`).sort()).toEqual(["cap-sfdc", "g-custom"]);
   });
 });
+
+describe("regional words", () => {
+  it("reads a shopping cart as a shopping basket", () => {
+    const catalog = testStrategy({
+      capabilities: [{ id: "cap-basket", name: "Abandoned basket e-mails", description: "", aliases: ["checkout reminders"], status: "available", expectedDate: null }],
+    });
+    const ids = (text: string) => matchText(text, catalog).filter((m) => !m.negated).map((m) => m.id);
+    expect(ids("An abandoned cart e-mail")).toEqual(["cap-basket"]);
+    expect(ids("abandoned carts")).toEqual(["cap-basket"]);
+    expect(ids("a cart for the golf course")).toEqual([]);
+  });
+});

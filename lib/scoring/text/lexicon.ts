@@ -74,6 +74,9 @@ export const BUILTIN_PHRASES: ReadonlyArray<readonly [string, string]> = [
   ["europe", "eu"],
   ["european", "eu"],
   ["iphone", "ios"],
+  // Shopping cart and shopping basket are the same thing on either side of the Atlantic.
+  ["cart", "basket"],
+  ["carts", "basket"],
   ["ipad", "ios"],
 ];
 
