@@ -16,6 +16,7 @@ import pg from "pg";
 import { ensureDatabase } from "../scripts/lib/database.mjs";
 import { appEnv, buildIsFresh } from "../scripts/lib/app-env.mjs";
 import { findChromium } from "../scripts/lib/chromium.mjs";
+import { recordSql, timeBare } from "./sql-capture";
 
 const ORG = process.env.BENCH_ORG ?? "scale";
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -46,38 +47,6 @@ async function timePage(path: string, cookie: string): Promise<number> {
   const res = await fetch(`${BASE}${path}`, { headers: { cookie } });
   const body = await res.text();
   if (res.status !== 200 || !body.includes("</html>")) throw new Error(`${path}: ${res.status}`);
-  return performance.now() - t;
-}
-
-type Recorded = { text: string; values?: unknown[] };
-
-/** The SQL a data function issues, captured from the app's own pool, in the order issued. */
-async function recordSql(fn: () => Promise<unknown>): Promise<Recorded[][]> {
-  const { rawPool } = await import("../lib/db-raw");
-  const pool = rawPool();
-  const waves: Recorded[][] = [];
-  let wave: Recorded[] = [];
-  let timer: NodeJS.Timeout | null = null;
-  const original = pool.query.bind(pool);
-  // Queries issued in the same tick run concurrently in the app: record them as one wave.
-  (pool as unknown as { query: unknown }).query = (text: string | { text: string; values?: unknown[] }, values?: unknown[]) => {
-    wave.push(typeof text === "string" ? { text, values } : { text: text.text, values: text.values });
-    if (!timer) timer = setTimeout(() => { waves.push(wave); wave = []; timer = null; }, 0);
-    return original(text as string, values as unknown[]);
-  };
-  try {
-    await fn();
-  } finally {
-    (pool as unknown as { query: unknown }).query = original;
-  }
-  await new Promise((r) => setTimeout(r, 5));
-  if (wave.length) waves.push(wave);
-  return waves;
-}
-
-async function timeBare(pool: pg.Pool, waves: Recorded[][]) {
-  const t = performance.now();
-  for (const wave of waves) await Promise.all(wave.map((q) => pool.query(q.text, q.values as unknown[])));
   return performance.now() - t;
 }
 

@@ -16,6 +16,7 @@ import { migrate } from "../scripts/lib/migrator.mjs";
 import { publishBenchStrategy } from "./strategy-fixture";
 import type { RequestSignature, ThemeState } from "../lib/signals/grouping";
 import type { RequestInsight } from "../lib/scoring/types";
+import { type Recorded, recordSql, timeBare } from "./sql-capture";
 
 const N = Number(process.env.BENCH_REQUESTS ?? 200_000);
 const DEALS = Number(process.env.BENCH_DEALS ?? 100_000);
@@ -107,38 +108,6 @@ function pickText(): string {
     if (r <= 0) return pick(ASKS[i]!);
   }
   return pick(ASKS[0]!);
-}
-
-type Recorded = { text: string; values?: unknown[] };
-
-/** The SQL a data function issues through the app's raw pool, in the order issued (as bench/dashboard.ts). */
-async function recordSql(fn: () => Promise<unknown>): Promise<Recorded[][]> {
-  const { rawPool } = await import("../lib/db-raw");
-  const pool = rawPool();
-  const waves: Recorded[][] = [];
-  let wave: Recorded[] = [];
-  let timer: NodeJS.Timeout | null = null;
-  const original = pool.query.bind(pool);
-  // Queries issued in the same tick run concurrently in the app: record them as one wave.
-  (pool as unknown as { query: unknown }).query = (text: string | { text: string; values?: unknown[] }, values?: unknown[]) => {
-    wave.push(typeof text === "string" ? { text, values } : { text: text.text, values: text.values });
-    if (!timer) timer = setTimeout(() => { waves.push(wave); wave = []; timer = null; }, 0);
-    return original(text as string, values as unknown[]);
-  };
-  try {
-    await fn();
-  } finally {
-    (pool as unknown as { query: unknown }).query = original;
-  }
-  await new Promise((r) => setTimeout(r, 5));
-  if (wave.length) waves.push(wave);
-  return waves;
-}
-
-async function timeBare(pool: pg.Pool, waves: Recorded[][]) {
-  const t = performance.now();
-  for (const wave of waves) await Promise.all(wave.map((q) => pool.query(q.text, q.values as unknown[])));
-  return performance.now() - t;
 }
 
 /**

@@ -10,14 +10,8 @@ import { capabilitiesSchema, guardrailsSchema, productsSchema, segmentsSchema, t
 
 type SectionSave = SaveSectionInput extends infer U ? (U extends unknown ? Omit<U, "versionId" | "revision"> : never) : never;
 import type { DealForm } from "@/lib/validations/deal";
-import { CAPABILITIES, GUARDRAILS, MISSION, PRODUCTS, SEGMENTS, TARGETS } from "../tests/factories/strategy";
+import { CAPABILITIES, GUARDRAILS, MISSION, MORE_CAPABILITIES, PRODUCTS, SEGMENTS, TARGETS } from "../tests/factories/strategy";
 
-const MORE_CAPABILITIES = [
-  { name: "Sales dashboards", description: "Ticket sales by show, channel and day.", aliases: ["sales reports", "revenue dashboard"], status: "available" as const, expectedDate: null },
-  { name: "Waiting lists", description: "", aliases: ["waitlist", "sold-out notifications"], status: "available" as const, expectedDate: null },
-  { name: "Seat maps", description: "", aliases: ["seating plan", "interactive venue map"], status: "beta" as const, expectedDate: null },
-  { name: "Resale marketplace", description: "", aliases: ["secondary ticketing", "fan-to-fan resale"], status: "roadmap" as const, expectedDate: "2027-09-30" },
-];
 
 async function actorFor(email: string): Promise<Actor> {
   const u = await db.user.findUniqueOrThrow({ where: { email }, include: { organization: true } });

@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { BreakdownRow } from "@/lib/dashboard/types";
-import { BAR_BACKGROUND, ChartFrame, TICK, TooltipCard, tooltipRow, useRowClick, xAxisLabel } from "./chart-kit";
+import { BAR_BACKGROUND, ChartFrame, TICK, TooltipCard, TruncationNote, tooltipRow, useRowClick, xAxisLabel } from "./chart-kit";
 import { formatCompactAmount, formatFigure, formatPercent, truncateLabel } from "./format";
 import { ALIGNED, AXIS } from "./palette";
 
@@ -22,10 +22,9 @@ export function BreakdownBarChart({ rows, metric, limit = 12 }: { rows: Breakdow
   const shown = rows.slice(0, limit);
   const m = METRIC[metric];
   const onClick = useRowClick();
-  const note = rows.length > shown.length ? <p className="mb-1 text-xs text-slate-600">Showing {shown.length} of {rows.length}; the table lists all.</p> : null;
 
   return (
-    <ChartFrame legend={note}>
+    <ChartFrame legend={<TruncationNote shown={shown.length} total={rows.length} />}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={shown} layout="vertical" margin={{ top: 4, right: 56, bottom: 20, left: 8 }}>
           <CartesianGrid stroke={AXIS.grid} horizontal={false} />

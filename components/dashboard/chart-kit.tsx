@@ -3,6 +3,7 @@
 // a server component (useDrillDown needs the browser router).
 import { useRouter } from "next/navigation";
 import { useCallback, useId, type ReactNode } from "react";
+import { formatWeek } from "./format";
 import { AXIS } from "./palette";
 
 /** Navigates to a row's drill-down. */
@@ -42,6 +43,23 @@ export const xAxisLabel = (value: string) => ({ value, position: "insideBottom" 
 export const yAxisLabel = (value: string) => ({ value, angle: -90, position: "insideLeft" as const, style: { textAnchor: "middle" as const }, fill: AXIS.label, fontSize: 12 });
 
 /** Every chart's plot margin: room for the axis labels. */
+/** The x axis of every weekly chart (spread onto <XAxis>: recharts wants its own elements as children). */
+export const WEEK_X_AXIS = {
+  dataKey: "week", tickFormatter: formatWeek, tick: TICK, stroke: AXIS.line, tickLine: false, minTickGap: 8, height: 40, label: xAxisLabel("Week starting"),
+} as const;
+
+/** The y axis of an aligned-share chart, 0–100 %. */
+export const SHARE_Y_AXIS = {
+  domain: [0, 100], ticks: [0, 25, 50, 75, 100], allowDataOverflow: true, tickFormatter: (v: number) => `${v} %`, tick: TICK, stroke: AXIS.line, width: 64,
+  label: yAxisLabel("Aligned share (%)"),
+} as const;
+
+/** Above a chart that shows only its first rows. */
+export function TruncationNote({ shown, total, what = "" }: { shown: number; total: number; what?: string }) {
+  if (total <= shown) return null;
+  return <p className="mb-1 text-xs text-slate-600">Showing {shown} of {total}{what ? ` ${what}` : ""}; the table lists all.</p>;
+}
+
 export const MARGIN = { top: 8, right: 16, bottom: 20, left: 8 } as const;
 
 /** Tooltip box: a title and label/value lines. */

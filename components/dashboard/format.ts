@@ -70,11 +70,6 @@ export function computeChange(value: number | null | undefined, previous: number
   return { delta, direction: delta > 0 ? "up" : "down", text: `${sign}${magnitude}` };
 }
 
-/** "+4.2 pts", "−€12,000", "no change", or "no previous data" when either figure is missing. */
-export function formatDelta(value: number | null | undefined, previous: number | null | undefined, unit: Unit): string {
-  return computeChange(value, previous, unit)?.text ?? "no previous data";
-}
-
 export type ChangeTone = "good" | "bad" | "neutral";
 
 /** Whether a change is good news, given which direction is better. */

@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { RuleRow } from "@/lib/dashboard/types";
-import { BAR_BACKGROUND, ChartFrame, TICK, TooltipCard, tooltipRow, useRowClick, xAxisLabel } from "./chart-kit";
+import { BAR_BACKGROUND, ChartFrame, TICK, TooltipCard, TruncationNote, tooltipRow, useRowClick, xAxisLabel } from "./chart-kit";
 import { formatFigure, truncateLabel } from "./format";
 import { AXIS, NEUTRAL } from "./palette";
 
@@ -10,9 +10,8 @@ import { AXIS, NEUTRAL } from "./palette";
 export function RuleChart({ rows, limit = 12 }: { rows: RuleRow[]; limit?: number }) {
   const shown = rows.slice(0, limit);
   const onClick = useRowClick();
-  const note = rows.length > shown.length ? <p className="mb-1 text-xs text-slate-600">Showing {shown.length} of {rows.length} rules; the table lists all.</p> : null;
   return (
-    <ChartFrame legend={note}>
+    <ChartFrame legend={<TruncationNote shown={shown.length} total={rows.length} what="rules" />}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={shown} layout="vertical" margin={{ top: 4, right: 40, bottom: 20, left: 8 }}>
           <CartesianGrid stroke={AXIS.grid} horizontal={false} />

@@ -2,8 +2,8 @@
 
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TeamSeries } from "@/lib/dashboard/types";
-import { ChartFrame, ChartLegend, MARGIN, TICK, TooltipCard, xAxisLabel, yAxisLabel } from "./chart-kit";
-import { formatPercent, formatWeek, formatWeekLong } from "./format";
+import { ChartFrame, ChartLegend, MARGIN, SHARE_Y_AXIS, TooltipCard, WEEK_X_AXIS } from "./chart-kit";
+import { formatPercent, formatWeekLong } from "./format";
 import { AXIS, seriesColor, seriesDash } from "./palette";
 
 type Point = TeamSeries["points"][number];
@@ -36,17 +36,8 @@ export function TeamTrendChart({ series }: { series: TeamSeries }) {
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={rows} margin={MARGIN}>
           <CartesianGrid stroke={AXIS.grid} vertical={false} />
-          <XAxis dataKey="week" tickFormatter={formatWeek} tick={TICK} stroke={AXIS.line} tickLine={false} minTickGap={8} height={40} label={xAxisLabel("Week starting")} />
-          <YAxis
-            domain={[0, 100]}
-            ticks={[0, 25, 50, 75, 100]}
-            allowDataOverflow
-            tickFormatter={(v: number) => `${v} %`}
-            tick={TICK}
-            stroke={AXIS.line}
-            width={64}
-            label={yAxisLabel("Aligned share (%)")}
-          />
+          <XAxis {...WEEK_X_AXIS} />
+          <YAxis {...SHARE_Y_AXIS} />
           <Tooltip
             isAnimationActive={false}
             cursor={{ stroke: AXIS.line, strokeDasharray: "3 3" }}

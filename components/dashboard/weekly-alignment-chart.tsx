@@ -2,8 +2,8 @@
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { WeekPoint } from "@/lib/dashboard/types";
-import { BAR_BACKGROUND, MARGIN, TICK, TooltipCard, tooltipRow, useRowClick, xAxisLabel, yAxisLabel } from "./chart-kit";
-import { formatFigure, formatPercent, formatWeek, formatWeekLong } from "./format";
+import { BAR_BACKGROUND, MARGIN, SHARE_Y_AXIS, TooltipCard, WEEK_X_AXIS, tooltipRow, useRowClick } from "./chart-kit";
+import { formatFigure, formatPercent, formatWeekLong } from "./format";
 import { ALIGNED, AXIS } from "./palette";
 
 /** Aligned share of open pipeline value per week (0–100 %); click a week for its deals. */
@@ -13,17 +13,8 @@ export function WeeklyAlignmentChart({ points }: { points: WeekPoint[] }) {
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={points} margin={MARGIN}>
         <CartesianGrid stroke={AXIS.grid} vertical={false} />
-        <XAxis dataKey="week" tickFormatter={formatWeek} tick={TICK} stroke={AXIS.line} tickLine={false} minTickGap={8} height={40} label={xAxisLabel("Week starting")} />
-        <YAxis
-          domain={[0, 100]}
-          ticks={[0, 25, 50, 75, 100]}
-          allowDataOverflow
-          tickFormatter={(v: number) => `${v} %`}
-          tick={TICK}
-          stroke={AXIS.line}
-          width={64}
-          label={yAxisLabel("Aligned share (%)")}
-        />
+        <XAxis {...WEEK_X_AXIS} />
+        <YAxis {...SHARE_Y_AXIS} />
         <Tooltip
           isAnimationActive={false}
           cursor={{ fill: AXIS.cursor }}

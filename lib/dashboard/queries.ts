@@ -7,6 +7,7 @@ import { DEAL_STAGES, type RuleId } from "@/lib/scoring/types";
 import { type DashboardFilters, PERIOD_LABEL, type PeriodRange, filterHref, periodRange } from "@/lib/dashboard/filters";
 import { computeTargets } from "@/lib/dashboard/targets";
 import { RULE_LABEL } from "@/lib/dashboard/labels";
+import { partNames } from "@/lib/strategy/part-names";
 import type {
   BreakdownRow, Headline, LeadershipView, ManagerDashboard, RecurringPromise, RepFinding, RepView, RuleRow, ScatterPoint, ScoreBucket, StageRisk, WeekPoint,
 } from "@/lib/dashboard/types";
@@ -93,28 +94,6 @@ const pct = (part: number, whole: number) => (whole > 0 ? Math.round((1000 * par
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
 
-/** Names of strategy parts (segments, products, capabilities, guardrails) by stable key, newest version first. */
-async function partNames(organizationId: string): Promise<{ segments: Map<string, string>; products: Map<string, string>; catalog: Map<string, { name: string; kind: "capability" | "guardrail" }> }> {
-  const { rows } = await rawPool().query<{ kind: string; key: string; name: string }>(
-    `SELECT DISTINCT ON (kind, key) kind, key, name FROM (
-       SELECT 'segment' AS kind, s.key, s.name, v.number FROM "StrategySegment" s JOIN "StrategyVersion" v ON v.id = s."versionId" WHERE s."organizationId" = $1 AND v.status = 'PUBLISHED'
-       UNION ALL SELECT 'product', s.key, s.name, v.number FROM "StrategyProduct" s JOIN "StrategyVersion" v ON v.id = s."versionId" WHERE s."organizationId" = $1 AND v.status = 'PUBLISHED'
-       UNION ALL SELECT 'capability', s.key, s.name, v.number FROM "StrategyCapability" s JOIN "StrategyVersion" v ON v.id = s."versionId" WHERE s."organizationId" = $1 AND v.status = 'PUBLISHED'
-       UNION ALL SELECT 'guardrail', s.key, s.name, v.number FROM "StrategyGuardrail" s JOIN "StrategyVersion" v ON v.id = s."versionId" WHERE s."organizationId" = $1 AND v.status = 'PUBLISHED'
-     ) parts ORDER BY kind, key, number DESC`,
-    [organizationId],
-  );
-  const segments = new Map<string, string>();
-  const products = new Map<string, string>();
-  const catalog = new Map<string, { name: string; kind: "capability" | "guardrail" }>();
-  for (const r of rows) {
-    if (r.kind === "segment") segments.set(r.key, r.name);
-    else if (r.kind === "product") products.set(r.key, r.name);
-    else catalog.set(r.key, { name: r.name, kind: r.kind as "capability" | "guardrail" });
-  }
-  return { segments, products, catalog };
-}
-
 async function names(table: "User" | "Team", organizationId: string, ids: string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
   const { rows } = await rawPool().query<{ id: string; name: string }>(
@@ -145,9 +124,9 @@ function keyOf(r: GroupRow): string {
   }
 }
 
-/** The manager dashboard: headline figures, breakdowns, scatter, stages and targets, for one scope. */
-export async function managerDashboard(actor: Actor, filters: DashboardFilters, now = new Date()): Promise<ManagerDashboard> {
-  const scope = await dashboardScope(actor, filters);
+/** The manager dashboard: headline figures, breakdowns, scatter, stages and targets, for one scope (resolved here unless the caller has it). */
+export async function managerDashboard(actor: Actor, filters: DashboardFilters, now = new Date(), known?: DashboardScope): Promise<ManagerDashboard> {
+  const scope = known ?? (await dashboardScope(actor, filters));
   const range = periodRange(filters.period, now);
   const pool = rawPool();
 

@@ -10,6 +10,7 @@ import { DEAL_STAGES } from "@/lib/scoring/types";
 import { OPEN_STAGES, STAGE_LABEL } from "@/lib/validations/deal";
 import { PERIODS, PERIOD_LABEL, periodRange, type Period } from "@/lib/dashboard/filters";
 import { RULE_LABEL } from "@/lib/dashboard/labels";
+import { partNames } from "@/lib/strategy/part-names";
 import type { RuleId } from "@/lib/scoring/types";
 
 export const DEAL_PAGE_SIZE = 25;
@@ -174,12 +175,9 @@ export const DRILL_KEYS = ["period", "cfrom", "cto", "team", "rep", "segment", "
 /** The drill-down filters in force, each with a label a person can read ("Rep: Rita Rep"). */
 export async function describeDrillDown(actor: Actor, query: DealListQuery): Promise<{ key: (typeof DRILL_KEYS)[number]; label: string; value: string }[]> {
   const org = actor.organizationId;
-  const partName = async (model: "strategySegment" | "strategyProduct" | "strategyCapability" | "strategyGuardrail", key: string) => {
-    const where = { organizationId: org, key, version: { status: "PUBLISHED" as const } };
-    const args = { where, orderBy: { version: { number: "desc" as const } }, select: { name: true } };
-    const row = await (db[model] as unknown as { findFirst: (a: typeof args) => Promise<{ name: string } | null> }).findFirst(args);
-    return row?.name;
-  };
+  // Names of strategy parts by key, read once and only when a chip needs one.
+  let parts: Awaited<ReturnType<typeof partNames>> | null = null;
+  const part = async () => (parts ??= await partNames(org));
   const out: { key: (typeof DRILL_KEYS)[number]; label: string; value: string }[] = [];
   for (const key of DRILL_KEYS) {
     const v = query[key];
@@ -203,11 +201,11 @@ export async function describeDrillDown(actor: Actor, query: DealListQuery): Pro
         out.push({ key, value, label: `Rep: ${u?.name ?? "unknown"}` });
         break;
       }
-      case "segment": out.push({ key, value, label: `Segment: ${value === "none" ? "none" : (await partName("strategySegment", value)) ?? "removed"}` }); break;
-      case "product": out.push({ key, value, label: `Product: ${(await partName("strategyProduct", value)) ?? "removed"}` }); break;
+      case "segment": out.push({ key, value, label: `Segment: ${value === "none" ? "none" : (await part()).segments.get(value) ?? "removed"}` }); break;
+      case "product": out.push({ key, value, label: `Product: ${(await part()).products.get(value) ?? "removed"}` }); break;
       case "rule": out.push({ key, value, label: `Finding: ${RULE_LABEL[value as RuleId] ?? value}` }); break;
       case "promise": {
-        const name = (await partName("strategyCapability", value)) ?? (await partName("strategyGuardrail", value));
+        const name = (await part()).catalog.get(value)?.name;
         out.push({ key, value, label: `Promised: ${name ?? "removed item"}` });
         break;
       }

@@ -19,7 +19,7 @@ import {
   capabilitiesSchema, guardrailsSchema, productsSchema, segmentsSchema, targetsSchema,
   TARGET_METRICS, type SaveSectionInput, type SectionInput,
 } from "@/lib/validations/strategy";
-import { CAPABILITIES, GUARDRAILS, MISSION, PRODUCTS, SEGMENTS } from "@/tests/factories/strategy";
+import { CAPABILITIES, GUARDRAILS, MISSION, MORE_CAPABILITIES, PRODUCTS, SEGMENTS } from "@/tests/factories/strategy";
 
 export const DEMO_PASSWORD = "keel-demo-2026";
 const BCRYPT_COST = 11;
@@ -139,14 +139,6 @@ function uuidFor(namespace: string, kind: string, index: number): string {
 const seedOf = (text: string) => fmix32(createHash("sha1").update(text).digest().readUInt32LE(0));
 
 // ---- content -----------------------------------------------------------------------------------
-
-// The demo's extra capabilities (prisma/demo.ts keeps them private): the same catalog as the demo.
-const MORE_CAPABILITIES: SectionInput["capabilities"]["capabilities"] = [
-  { name: "Sales dashboards", description: "Ticket sales by show, channel and day.", aliases: ["sales reports", "revenue dashboard"], status: "available", expectedDate: null },
-  { name: "Waiting lists", description: "", aliases: ["waitlist", "sold-out notifications"], status: "available", expectedDate: null },
-  { name: "Seat maps", description: "", aliases: ["seating plan", "interactive venue map"], status: "beta", expectedDate: null },
-  { name: "Resale marketplace", description: "", aliases: ["secondary ticketing", "fan-to-fan resale"], status: "roadmap", expectedDate: "2027-09-30" },
-];
 
 const FIRST = ["Anna", "Bram", "Chloé", "Daan", "Elif", "Finn", "Greta", "Hugo", "Ines", "Jonas", "Kiki", "Lars", "Mila", "Noah", "Olga", "Pieter", "Quinten", "Rosa", "Sven", "Tess", "Umut", "Vera", "Wout", "Xenia", "Yara", "Zeno", "Amir", "Birgit", "Cas", "Dewi", "Emre", "Fleur", "Gijs", "Hanna", "Ivo", "Julia", "Koen", "Lotte", "Maarten", "Nina", "Otto", "Puck", "Ruben", "Sanne", "Thijs", "Ugo", "Valerie", "Willem", "Youssef", "Zoë", "Aylin", "Bas", "Carmen", "Dirk", "Eva", "Floris", "Gwen", "Hidde", "Isa", "Jasper"];
 const LAST = ["de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "Mulder", "de Boer", "Bos", "Vos", "Peters", "Hendriks", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Smits", "de Graaf", "van der Meer", "Kok", "Jacobs", "Schouten", "Vermeulen", "van Dijk", "Hoekstra", "Koster", "Prins", "Huisman", "Kuipers", "Postma", "Müller", "Schmidt", "Dubois", "Moreau", "Rossi", "García", "Novak", "Nowak", "Lindqvist", "Andersen", "O'Brien", "Kowalski", "Fischer", "Weber", "Lambert", "Martin", "Santos", "Ferrari", "Horváth", "Nielsen"];

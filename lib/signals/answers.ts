@@ -5,31 +5,23 @@ import { recordAudit } from "@/lib/audit/record";
 import { AppError, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
 import { ensureDraft, saveSection } from "@/lib/strategy/draft";
-import { addToTheme, mergeThemes, removeFromTheme, type ThemeState } from "@/lib/signals/grouping";
+import { addToTheme, mergeThemes, removeFromTheme } from "@/lib/signals/grouping";
+import { lockTheme, themeState, type ThemeRow, writeTheme } from "@/lib/signals/store";
 import type { ThemeAnswer } from "@/lib/validations/signals";
 
 // Leadership's corrections and answers. Corrections (rename, merge, split) are remembered: a
 // renamed theme keeps its name, a merged theme receives nothing more, a split request is pinned.
 
-type Row = { id: string; size: number; concepts: Record<string, number>; name: string; status: string };
-
-async function lockTheme(tx: Tx, actor: Actor, themeId: string): Promise<Row> {
-  const [row] = await tx.$queryRaw<Row[]>`
-    SELECT "id", "size", "concepts", "name", "status" FROM "RequestTheme"
-    WHERE "id" = ${themeId}::uuid AND "organizationId" = ${actor.organizationId}::uuid AND "mergedIntoId" IS NULL FOR UPDATE`;
+/** The theme leadership acts on, locked; another organisation's or a merged one is not found. */
+async function lockOwnTheme(tx: Tx, actor: Actor, themeId: string): Promise<ThemeRow> {
+  const row = await lockTheme(tx, themeId, { organizationId: actor.organizationId });
   if (!row) throw notFound("That theme");
   return row;
 }
 
-const asState = (r: Row): ThemeState => ({ id: r.id, size: r.size, concepts: r.concepts });
-
-async function saveState(tx: Tx, s: ThemeState) {
-  await tx.requestTheme.update({ where: { id: s.id }, data: { concepts: s.concepts, conceptKeys: Object.keys(s.concepts).sort(), size: s.size } });
-}
-
 export async function renameTheme(actor: Actor, input: { themeId: string; name: string }) {
   return db.$transaction(async (tx) => {
-    const before = await lockTheme(tx, actor, input.themeId);
+    const before = await lockOwnTheme(tx, actor, input.themeId);
     await tx.requestTheme.update({ where: { id: before.id }, data: { name: input.name, nameLocked: true } });
     await recordAudit(tx, actor, { action: "theme.rename", entityType: "RequestTheme", entityId: before.id, before: { name: before.name }, after: { name: input.name } });
   });
@@ -41,11 +33,11 @@ export async function mergeTheme(actor: Actor, input: { sourceId: string; target
   return db.$transaction(async (tx) => {
     // Lock in id order, so two merges in opposite directions cannot deadlock.
     const [first, second] = [input.sourceId, input.targetId].sort();
-    const a = await lockTheme(tx, actor, first!);
-    const b = await lockTheme(tx, actor, second!);
+    const a = await lockOwnTheme(tx, actor, first!);
+    const b = await lockOwnTheme(tx, actor, second!);
     const [source, target] = a.id === input.sourceId ? [a, b] : [b, a];
-    const merged = mergeThemes(asState(target), asState(source));
-    await saveState(tx, merged);
+    const merged = mergeThemes(themeState(target), themeState(source));
+    await writeTheme(tx, merged);
     await tx.customerRequest.updateMany({ where: { themeId: source.id }, data: { themeId: target.id } });
     await tx.requestTheme.update({ where: { id: source.id }, data: { mergedIntoId: target.id, size: 0, concepts: {}, conceptKeys: [] } });
     await recordAudit(tx, actor, { action: "theme.merge", entityType: "RequestTheme", entityId: target.id, before: { source: source.name, target: target.name }, after: { size: merged.size } });
@@ -58,10 +50,10 @@ export async function splitRequest(actor: Actor, input: { requestId: string }) {
   return db.$transaction(async (tx) => {
     const request = await tx.customerRequest.findFirst({ where: { id: input.requestId, organizationId: actor.organizationId }, select: { id: true, text: true, themeId: true, concepts: true } });
     if (!request?.themeId) throw notFound("That request");
-    const theme = await lockTheme(tx, actor, request.themeId);
+    const theme = await lockOwnTheme(tx, actor, request.themeId);
     if (theme.size <= 1) throw new AppError("CONFLICT", "This request is the theme's only one; there is nothing to split it from.");
     const sig = { concepts: request.concepts ?? [], evidence: {} };
-    await saveState(tx, removeFromTheme(asState(theme), sig));
+    await writeTheme(tx, removeFromTheme(themeState(theme), sig));
     const own = addToTheme({ id: "new", size: 0, concepts: {} }, sig);
     const created = await tx.requestTheme.create({
       data: { organizationId: actor.organizationId, name: request.text.slice(0, 80), nameLocked: false, concepts: own.concepts, conceptKeys: Object.keys(own.concepts).sort(), size: own.size },
@@ -102,7 +94,7 @@ export async function answerTheme(actor: Actor, input: ThemeAnswer) {
     }
   }
   return db.$transaction(async (tx) => {
-    const theme = await lockTheme(tx, actor, input.themeId);
+    const theme = await lockOwnTheme(tx, actor, input.themeId);
     await tx.requestTheme.update({
       where: { id: theme.id },
       data: { status: input.status, answer: input.answer, answeredById: actor.userId, answeredAt: new Date(), capabilityKey },

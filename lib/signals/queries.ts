@@ -6,6 +6,7 @@ import { isoDay } from "@/lib/dates";
 import { notFound } from "@/lib/errors";
 import { PERIODS, PERIOD_LABEL, periodRange } from "@/lib/dashboard/filters";
 import { SIGNAL_RANKS } from "@/lib/validations/signals";
+import { partNames } from "@/lib/strategy/part-names";
 
 // The read side of market signals, in SQL: themes with the money behind them, enablement gaps,
 // roadmap demand. "Revenue at stake" is the open value of the distinct deals carrying a theme's
@@ -119,21 +120,21 @@ export async function themeDetail(actor: Actor, themeId: string) {
      LEFT JOIN "User" u ON u.id = t."answeredById" LEFT JOIN "RequestTheme" m ON m.id = t."mergedIntoId"
      WHERE t.id = $1 AND t."organizationId" = $2`, [themeId, actor.organizationId]);
   if (!theme) throw notFound("That theme");
-  const [figures, trend, segments, members, others] = await Promise.all([
+  const [figures, trend, segments, members, others, parts] = await Promise.all([
     pool.query(
       `SELECT count(*) AS requests, count(DISTINCT r."accountId") AS accounts, count(DISTINCT r."authorId") AS reps, min(r."createdAt") AS first, max(r."createdAt") AS latest,
          (SELECT COALESCE(sum(amount), 0) FROM (SELECT DISTINCT d.id, d.amount FROM "CustomerRequest" x JOIN "Deal" d ON d.id = x."dealId" WHERE x."themeId" = $1 AND d.stage = ANY($2::"DealStage"[])) o) AS revenue
        FROM "CustomerRequest" r WHERE r."themeId" = $1`, [themeId, OPEN]),
     pool.query(`SELECT to_char(date_trunc('week', "createdAt"), 'YYYY-MM-DD') AS week, count(*) AS requests FROM "CustomerRequest" WHERE "themeId" = $1 GROUP BY 1 ORDER BY 1`, [themeId]),
     pool.query(
-      `SELECT d."segmentKey" AS key, bool_or(d."inTargetSegment") AS target, count(*) AS requests,
-         (SELECT s.name FROM "StrategySegment" s JOIN "StrategyVersion" v ON v.id = s."versionId" WHERE s.key = d."segmentKey" AND v.status = 'PUBLISHED' ORDER BY v.number DESC LIMIT 1) AS name
+      `SELECT d."segmentKey" AS key, bool_or(d."inTargetSegment") AS target, count(*) AS requests
        FROM "CustomerRequest" r LEFT JOIN "Deal" d ON d.id = r."dealId" WHERE r."themeId" = $1 GROUP BY d."segmentKey" ORDER BY requests DESC`, [themeId]),
     pool.query(
       `SELECT r.id, r.text, r."createdAt", a.name AS account, u.name AS rep, r."dealId", d.name AS deal, r."themeSimilarity" AS similarity, r."themeShared" AS shared, r."themePinned" AS pinned
        FROM "CustomerRequest" r JOIN "CustomerAccount" a ON a.id = r."accountId" LEFT JOIN "User" u ON u.id = r."authorId" LEFT JOIN "Deal" d ON d.id = r."dealId"
        WHERE r."themeId" = $1 ORDER BY r."createdAt" DESC LIMIT 100`, [themeId]),
     pool.query(`SELECT id, name, size FROM "RequestTheme" WHERE "organizationId" = $1 AND id <> $2 AND "mergedIntoId" IS NULL AND size > 0 ORDER BY name LIMIT 500`, [actor.organizationId, themeId]),
+    partNames(actor.organizationId),
   ]);
   const f = figures.rows[0];
   return {
@@ -148,7 +149,7 @@ export async function themeDetail(actor: Actor, themeId: string) {
       first: f.first ? isoDay(f.first) : null, latest: f.latest ? isoDay(f.latest) : null,
     },
     trend: trend.rows.map((r) => ({ week: r.week as string, requests: Number(r.requests) })),
-    segments: segments.rows.map((r) => ({ key: r.key as string | null, name: r.key ? (r.name as string | null) ?? "Removed segment" : "No segment (no deal, or no match)", target: r.target as boolean | null, requests: Number(r.requests) })),
+    segments: segments.rows.map((r) => ({ key: r.key as string | null, name: r.key ? parts.segments.get(r.key) ?? "Removed segment" : "No segment (no deal, or no match)", target: r.target as boolean | null, requests: Number(r.requests) })),
     members: members.rows.map((r): ThemeMember => ({
       id: r.id, text: r.text, createdAt: isoDay(r.createdAt)!, account: r.account, rep: r.rep, dealId: r.dealId, deal: r.deal,
       similarity: r.similarity, shared: r.shared ?? [], pinned: r.pinned,
@@ -161,14 +162,14 @@ export async function themeDetail(actor: Actor, themeId: string) {
 export async function enablementGaps(actor: Actor, filters: SignalFilters, now = new Date()) {
   const f = requestFilter(actor.organizationId, filters, now);
   const { rows } = await rawPool().query(
-    `SELECT r."capabilityKey" AS key, r."authorId" AS rep_id, u.name AS rep, t.name AS team, count(*) AS requests, max(r.text) AS example,
-       (SELECT c.name FROM "StrategyCapability" c JOIN "StrategyVersion" v ON v.id = c."versionId" WHERE c.key = r."capabilityKey" AND v.status = 'PUBLISHED' ORDER BY v.number DESC LIMIT 1) AS capability
+    `SELECT r."capabilityKey" AS key, r."authorId" AS rep_id, u.name AS rep, t.name AS team, count(*) AS requests, max(r.text) AS example
      FROM "CustomerRequest" r LEFT JOIN "Deal" d ON d.id = r."dealId" LEFT JOIN "User" u ON u.id = r."authorId" LEFT JOIN "Team" t ON t.id = u."teamId"
      WHERE ${f.where} AND r.insight = 'enablement_gap'
      GROUP BY r."capabilityKey", r."authorId", u.name, t.name ORDER BY requests DESC, rep LIMIT 200`,
     f.values,
   );
-  return rows.map((r) => ({ capability: (r.capability as string | null) ?? "Removed capability", rep: (r.rep as string | null) ?? "Former user", team: (r.team as string | null) ?? "No team", requests: Number(r.requests), example: r.example as string }));
+  const parts = await partNames(actor.organizationId);
+  return rows.map((r) => ({ capability: parts.catalog.get(r.key)?.name ?? "Removed capability", rep: (r.rep as string | null) ?? "Former user", team: (r.team as string | null) ?? "No team", requests: Number(r.requests), example: r.example as string }));
 }
 
 /** Requests that match a roadmap capability: demand for what is planned. */
@@ -183,13 +184,13 @@ export async function roadmapDemand(actor: Actor, filters: SignalFilters, now = 
      ), money AS (
        SELECT "capabilityKey", sum(amount) AS revenue FROM (SELECT DISTINCT "capabilityKey", "dealId", amount FROM m WHERE stage = ANY($${f.values.length}::"DealStage"[])) x GROUP BY 1
      )
-     SELECT m."capabilityKey" AS key, count(*) AS requests, count(DISTINCT m."accountId") AS accounts, COALESCE(max(money.revenue), 0) AS revenue,
-       (SELECT c.name FROM "StrategyCapability" c JOIN "StrategyVersion" v ON v.id = c."versionId" WHERE c.key = m."capabilityKey" AND v.status = 'PUBLISHED' ORDER BY v.number DESC LIMIT 1) AS capability
+     SELECT m."capabilityKey" AS key, count(*) AS requests, count(DISTINCT m."accountId") AS accounts, COALESCE(max(money.revenue), 0) AS revenue
      FROM m LEFT JOIN money ON money."capabilityKey" = m."capabilityKey"
      GROUP BY m."capabilityKey" ORDER BY accounts DESC LIMIT 100`,
     f.values,
   );
-  return rows.map((r) => ({ capability: (r.capability as string | null) ?? "Removed capability", requests: Number(r.requests), accounts: Number(r.accounts), revenue: Number(r.revenue) }));
+  const parts = await partNames(actor.organizationId);
+  return rows.map((r) => ({ capability: parts.catalog.get(r.key)?.name ?? "Removed capability", requests: Number(r.requests), accounts: Number(r.accounts), revenue: Number(r.revenue) }));
 }
 
 /** Leadership's answers on a deal's requests, for the deal page (reps see why, not the board). */

@@ -27,11 +27,25 @@ export function classifyRequest(text: string, snapshot: StrategySnapshot | null)
   return scoreDeal(deal, snapshot).requestInsights[0] ?? null;
 }
 
-type ThemeRow = { id: string; size: number; concepts: Record<string, number>; name: string; nameLocked: boolean };
+export type ThemeRow = { id: string; size: number; concepts: Record<string, number>; name: string; nameLocked: boolean; status: string };
 
-const state = (row: ThemeRow): ThemeState => ({ id: row.id, size: row.size, concepts: row.concepts });
+export const themeState = (row: ThemeRow): ThemeState => ({ id: row.id, size: row.size, concepts: row.concepts });
 
-async function writeTheme(tx: Tx, theme: ThemeState, name: string | null) {
+/**
+ * Locks a theme row for an update of its counts. With `scope`, only a theme of that organisation
+ * that has not been merged away (what leadership may act on).
+ */
+export async function lockTheme(tx: Tx, themeId: string, scope?: { organizationId: string }): Promise<ThemeRow | null> {
+  const rows = scope
+    ? await tx.$queryRaw<ThemeRow[]>`
+        SELECT "id", "size", "concepts", "name", "nameLocked", "status" FROM "RequestTheme"
+        WHERE "id" = ${themeId}::uuid AND "organizationId" = ${scope.organizationId}::uuid AND "mergedIntoId" IS NULL FOR UPDATE`
+    : await tx.$queryRaw<ThemeRow[]>`SELECT "id", "size", "concepts", "name", "nameLocked", "status" FROM "RequestTheme" WHERE "id" = ${themeId}::uuid FOR UPDATE`;
+  return rows[0] ?? null;
+}
+
+/** Writes a theme's counts (and a new suggested name, when given). */
+export async function writeTheme(tx: Tx, theme: ThemeState, name: string | null = null) {
   await tx.requestTheme.update({
     where: { id: theme.id },
     data: { concepts: theme.concepts, conceptKeys: Object.keys(theme.concepts).sort(), size: theme.size, ...(name ? { name } : {}) },
@@ -57,17 +71,17 @@ export async function groupRequest(tx: Tx, organizationId: string, request: { id
     return null;
   }
   const candidates = await tx.$queryRaw<ThemeRow[]>`
-    SELECT "id", "size", "concepts", "name", "nameLocked" FROM "RequestTheme"
+    SELECT "id", "size", "concepts", "name", "nameLocked", "status" FROM "RequestTheme"
     WHERE "organizationId" = ${organizationId}::uuid AND "mergedIntoId" IS NULL AND "conceptKeys" && ${sig.concepts}::text[]
     ORDER BY cardinality(ARRAY(SELECT unnest("conceptKeys") INTERSECT SELECT unnest(${sig.concepts}::text[]))) DESC, "size" DESC
     LIMIT ${CANDIDATES}`;
-  const assignment = assignTheme(sig, candidates.map(state));
+  const assignment = assignTheme(sig, candidates.map(themeState));
   let themeId = assignment.themeId;
   if (themeId) {
     // Lock the theme and add to its current counts (another request may have joined meanwhile).
-    const [row] = await tx.$queryRaw<ThemeRow[]>`SELECT "id", "size", "concepts", "name", "nameLocked" FROM "RequestTheme" WHERE "id" = ${themeId}::uuid FOR UPDATE`;
-    const next = addToTheme(state(row!), sig);
-    const name = row!.nameLocked || next.size > 10 ? null : suggestName(next, await sampleTexts(tx, row!.id, [request.text]));
+    const row = (await lockTheme(tx, themeId))!;
+    const next = addToTheme(themeState(row), sig);
+    const name = row.nameLocked || next.size > 10 ? null : suggestName(next, await sampleTexts(tx, row.id, [request.text]));
     await writeTheme(tx, next, name);
   } else {
     const fresh = addToTheme({ id: "new", size: 0, concepts: {} }, sig);
@@ -87,10 +101,10 @@ export async function groupRequest(tx: Tx, organizationId: string, request: { id
 /** Takes a request out of its theme's counts (before it is deleted or moved). */
 export async function ungroupRequest(tx: Tx, request: { themeId: string | null; concepts: string[] | null }) {
   if (!request.themeId) return;
-  const [row] = await tx.$queryRaw<ThemeRow[]>`SELECT "id", "size", "concepts", "name", "nameLocked" FROM "RequestTheme" WHERE "id" = ${request.themeId}::uuid FOR UPDATE`;
+  const row = await lockTheme(tx, request.themeId);
   if (!row) return;
   const sig: RequestSignature = { concepts: request.concepts ?? [], evidence: {} };
-  await writeTheme(tx, removeFromTheme(state(row), sig), null);
+  await writeTheme(tx, removeFromTheme(themeState(row), sig));
 }
 
 /**

@@ -20,6 +20,14 @@ export const CAPABILITIES: SectionInput["capabilities"]["capabilities"] = [
   { name: "Mobile app", description: "", aliases: ["iOS app", "Android app"], status: "not_offered", expectedDate: null },
 ];
 
+/** The demo's further capabilities (prisma/demo.ts and lib/demo/generate.ts use both lists). */
+export const MORE_CAPABILITIES: SectionInput["capabilities"]["capabilities"] = [
+  { name: "Sales dashboards", description: "Ticket sales by show, channel and day.", aliases: ["sales reports", "revenue dashboard"], status: "available", expectedDate: null },
+  { name: "Waiting lists", description: "", aliases: ["waitlist", "sold-out notifications"], status: "available", expectedDate: null },
+  { name: "Seat maps", description: "", aliases: ["seating plan", "interactive venue map"], status: "beta", expectedDate: null },
+  { name: "Resale marketplace", description: "", aliases: ["secondary ticketing", "fan-to-fan resale"], status: "roadmap", expectedDate: "2027-09-30" },
+];
+
 export const GUARDRAILS: SectionInput["guardrails"]["guardrails"] = [
   { name: "Custom development", description: "We build product, not projects.", aliases: ["bespoke features", "custom integration"] },
   { name: "On-premise hosting", description: "", aliases: ["self-hosted", "on prem"] },

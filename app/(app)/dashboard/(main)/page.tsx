@@ -31,7 +31,7 @@ const csv = (table: string, filters: DashboardFilters) => filterHref("/api/dashb
 
 async function PipelineDashboard({ actor, filters }: { actor: Actor; filters: DashboardFilters }) {
   const scope = await dashboardScope(actor, filters);
-  const [d, options] = await Promise.all([managerDashboard(actor, filters), filterOptions(actor, scope)]);
+  const [d, options] = await Promise.all([managerDashboard(actor, filters, new Date(), scope), filterOptions(actor, scope)]);
   const leader = can(actor.role, "dashboard:org");
   const query = filterHref("", filters);
   const noDeals = d.distribution.every((b) => b.deals === 0);

@@ -5,6 +5,7 @@ import { EmptyState, PageHeader } from "@/components/ui/empty-state";
 import { ScoreBadge } from "@/components/deals/findings";
 import { requirePageActor } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
+import { firstValues } from "@/lib/dashboard/filters";
 import { dealListQuerySchema, describeDrillDown, listDeals, type DealListQuery } from "@/lib/deals/queries";
 import { DEAL_STAGES } from "@/lib/scoring/types";
 import { STAGE_LABEL } from "@/lib/validations/deal";
@@ -25,8 +26,7 @@ function href(query: DealListQuery, patch: Partial<Record<keyof DealListQuery, s
 
 export default async function DealsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("deal:read");
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const query = dealListQuerySchema.parse(raw);
+  const query = dealListQuerySchema.parse(firstValues(await searchParams));
   const [{ rows, total, pages, byStage }, drill] = await Promise.all([listDeals(actor, query), describeDrillDown(actor, query)]);
   const filtered = Boolean(query.stage || query.band || query.offStrategy || query.from || query.to || query.q || drill.length);
   const exportHref = href(query, { page: undefined }).replace(/^\/deals/, "/api/deals/export");
