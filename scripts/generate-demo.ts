@@ -17,6 +17,7 @@ Creates one new organisation with people, a published strategy, accounts and sco
   --seed N         PRNG seed: same seed and options, same data (default ${DEFAULT_DEMO_OPTIONS.seed})
   --now T          "today", for a run identical to an earlier one (default: now; ISO, e.g. 2026-11-20T12:00:00Z)
   --batch N        deals per transaction                  (default ${DEFAULT_DEMO_OPTIONS.batchSize.toLocaleString("en")})
+  --open           every deal still open (a whole pipeline, for the what-if bench)
   --replace        delete an organisation with the same slug first
   --help           this text
 
@@ -35,8 +36,8 @@ function parseArgs(argv: string[]): Partial<DemoOptions> {
       console.log(HELP);
       process.exit(0);
     }
-    if (flag === "--replace") {
-      options.replace = true;
+    if (flag === "--replace" || flag === "--open") {
+      options[flag === "--open" ? "openOnly" : "replace"] = true;
       continue;
     }
     const key = NUMERIC[flag] ?? TEXT[flag];

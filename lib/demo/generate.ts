@@ -38,6 +38,8 @@ export interface DemoOptions {
   replace: boolean;
   /** Deals per transaction (generated, scored and written together). */
   batchSize: number;
+  /** Every deal still open (slipped rather than closed): a whole pipeline, for the what-if bench. */
+  openOnly: boolean;
   /** "Today": deals end here, the current quarter's targets are computed from it. */
   now: Date;
   log: (line: string) => void;
@@ -54,6 +56,7 @@ export const DEFAULT_DEMO_OPTIONS: Omit<DemoOptions, "now" | "log"> = {
   seed: 2026,
   replace: false,
   batchSize: 2000,
+  openOnly: false,
 };
 
 export interface DemoSummary {
@@ -357,7 +360,7 @@ interface PlannedDeal {
 
 type Bucket = "clean" | "price" | "warning" | "critical";
 interface World {
-  namespace: string; seed: number; n: number; start: number; now: number;
+  namespace: string; seed: number; n: number; start: number; now: number; openOnly: boolean;
   reps: Rep[]; repCumulative: number[]; teams: TeamRow[];
   byClass: Record<AccountClass, { rows: AccountRow[]; times: number[] }>;
   weekCumulative: number[]; weekStart: number[];
@@ -507,7 +510,7 @@ function planDeal(world: World, index: number): PlannedDeal {
     const p = world.products.find((q) => q.key === x.productKey)!;
     return effective(p.listPrice, x.unitPrice, x.discountPct) > p.maxDiscountPct;
   });
-  if (closeAt <= world.now && !(rng.chance(0.05) && world.now - createdAt < 400 * DAY)) {
+  if (closeAt <= world.now && !world.openOnly && !(rng.chance(0.05) && world.now - createdAt < 400 * DAY)) {
     let win = 0.34 + (account.cls === "primary" ? 0.08 : account.cls === "secondary" ? 0.04 : account.cls === "avoid" ? -0.12 : -0.05);
     if (overDiscount) win += 0.06;
     if (primaryCriterion === "price") win -= 0.05;
@@ -878,7 +881,7 @@ export async function generateDemo(databaseUrl: string, options: Partial<DemoOpt
     for (const a of accounts) byClass[a.cls].push(a);
     const weeks = weekWeights(start, now, rng);
     const world: World = {
-      namespace, seed: seedOf(`${content}:deals`), n: o.deals, start, now, reps, repCumulative, teams,
+      namespace, seed: seedOf(`${content}:deals`), n: o.deals, start, now, openOnly: o.openOnly, reps, repCumulative, teams,
       byClass: Object.fromEntries(Object.entries(byClass).map(([k, rows]) => [k, { rows, times: rows.map((a) => a.createdAt) }])) as World["byClass"],
       weekCumulative: weeks.cumulative, weekStart: weeks.starts, weekNoise: weeks.noise,
       products: draftSnapshot.products.map((p) => ({ key: p.id, name: p.name, listPrice: p.listPrice, maxDiscountPct: p.maxDiscountPct })),

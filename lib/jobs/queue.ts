@@ -36,7 +36,15 @@ export async function finishJob(jobId: string, error?: string) {
   await db.$executeRaw`
     UPDATE "Job" SET "status" = ${error ? "failed" : "done"}, "error" = ${error ?? null}, "finishedAt" = now(), "lockedUntil" = NULL,
       "done" = CASE WHEN ${!error} THEN GREATEST("done", "total") ELSE "done" END
-    WHERE "id" = ${jobId}::uuid`;
+    WHERE "id" = ${jobId}::uuid AND "status" <> 'cancelled'`;
+}
+
+/** Stops a queued or running job: its runner sees this before its next batch and stops there. */
+export async function cancelJob(organizationId: string, jobId: string): Promise<boolean> {
+  const n = await db.$executeRaw`
+    UPDATE "Job" SET "status" = 'cancelled', "finishedAt" = now(), "lockedUntil" = NULL
+    WHERE "id" = ${jobId}::uuid AND "organizationId" = ${organizationId}::uuid AND "status" IN ('queued', 'running')`;
+  return n > 0;
 }
 
 export async function latestJob(organizationId: string, kind: string) {

@@ -1,11 +1,12 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { isoDay } from "@/lib/dates";
-import { rawPool, rawTransaction, type Queryable } from "@/lib/db-raw";
+import type { Queryable } from "@/lib/db-raw";
 import { dealFacts, scoreDeal } from "@/lib/scoring";
 import type { DealInput, StrategySnapshot } from "@/lib/scoring/types";
 import { snapshotFor } from "@/lib/deals/scoring";
-import { LEASE_SECONDS, type JobRow } from "@/lib/jobs/queue";
+import type { JobRow } from "@/lib/jobs/queue";
+import { runBatch } from "@/lib/jobs/batches";
 
 export const RESCORE_KIND = "rescore";
 export const RESCORE_BATCH = 1000;
@@ -15,23 +16,43 @@ const NIL_UUID = "00000000-0000-0000-0000-000000000000";
 type DealRow = {
   id: string; revision: number; stage: string; expectedCloseDate: Date | null; primaryCriterion: string | null;
   name: string; industry: string | null; employees: number | null; revenue: number | null; region: string | null;
+} & CurrentFacts;
+/** What the deal row says now: what-if compares against it. */
+export type CurrentFacts = {
+  score: number | null; offStrategy: boolean; amount: number; ownerId: string; teamId: string | null; findingRules: string[] | null;
 };
-export type RescoreBatch = { id: string; revision: number; input: DealInput }[];
+export type RescoreBatch = { id: string; revision: number; input: DealInput; current: CurrentFacts }[];
+/** What scoring and writing scores need of a deal. */
+export type ScoredBatch = { id: string; revision: number; input: DealInput }[];
+
+const DEAL_COLUMNS = `d."id", d."revision", d."stage"::text AS stage, d."expectedCloseDate", d."primaryCriterion",
+       d."score", d."offStrategy", d."amount", d."ownerId", d."teamId", d."findingRules",
+       a."name", a."industry", a."employees", a."revenue", a."region"
+     FROM "Deal" d JOIN "CustomerAccount" a ON a."id" = d."accountId"`;
 
 /**
- * Open deals after `cursor` (by id) not yet scored against `versionId` (a deal saved after the
- * publish already was), with what the engine needs: four queries per batch.
+ * Open deals after `cursor` (by id), with what the engine needs: four queries per batch. With a
+ * `versionId`, only deals not yet scored against it (a deal saved after the publish already was).
  */
 export async function loadBatch(q: Queryable, organizationId: string, cursor: string | null, limit = RESCORE_BATCH, versionId: string | null = null): Promise<RescoreBatch> {
   const { rows: deals } = await q.query<DealRow>(
-    `SELECT d."id", d."revision", d."stage"::text AS stage, d."expectedCloseDate", d."primaryCriterion",
-       a."name", a."industry", a."employees", a."revenue", a."region"
-     FROM "Deal" d JOIN "CustomerAccount" a ON a."id" = d."accountId"
+    `SELECT ${DEAL_COLUMNS}
      WHERE d."organizationId" = $1 AND d."stage"::text = ANY($2) AND d."id" > $3
-       AND d."scoredVersionId" IS DISTINCT FROM $5::uuid
+       AND ($5::uuid IS NULL OR d."scoredVersionId" IS DISTINCT FROM $5::uuid)
      ORDER BY d."id" LIMIT $4`,
     [organizationId, OPEN_STAGES, cursor ?? NIL_UUID, limit, versionId],
   );
+  return withInputs(q, deals);
+}
+
+/** The same for named deals of one organisation (in any stage). */
+export async function loadDeals(q: Queryable, organizationId: string, ids: string[]): Promise<RescoreBatch> {
+  const { rows: deals } = await q.query<DealRow>(
+    `SELECT ${DEAL_COLUMNS} WHERE d."organizationId" = $1 AND d."id" = ANY($2::uuid[]) ORDER BY d."id"`, [organizationId, ids]);
+  return withInputs(q, deals);
+}
+
+async function withInputs(q: Queryable, deals: DealRow[]): Promise<RescoreBatch> {
   if (!deals.length) return [];
   const ids = deals.map((d) => d.id);
   // One after the other: a transaction's connection runs one query at a time anyway.
@@ -59,13 +80,14 @@ export async function loadBatch(q: Queryable, organizationId: string, cursor: st
       commitments: (byCommitment.get(d.id) ?? []).map((c) => ({ text: c.text, kind: c.kind, dueDate: isoDay(c.dueDate) })),
       requests: (byRequest.get(d.id) ?? []).map((r) => ({ text: r.text })),
     } as DealInput,
+    current: { score: d.score, offStrategy: d.offStrategy, amount: d.amount, ownerId: d.ownerId, teamId: d.teamId, findingRules: d.findingRules },
   }));
 }
 
-export const scoreBatch = (batch: RescoreBatch, snapshot: StrategySnapshot) => batch.map((d) => scoreDeal(d.input, snapshot));
+export const scoreBatch = (batch: ScoredBatch, snapshot: StrategySnapshot) => batch.map((d) => scoreDeal(d.input, snapshot));
 
 /** Appends a batch's scores and mirrors them on the deals, in two statements. */
-export async function writeScores(q: Queryable, organizationId: string, snapshot: StrategySnapshot, batch: RescoreBatch, results = scoreBatch(batch, snapshot)) {
+export async function writeScores(q: Queryable, organizationId: string, snapshot: StrategySnapshot, batch: ScoredBatch, results = scoreBatch(batch, snapshot)) {
   if (!batch.length) return;
   // One JSON document for the batch, unpacked by PostgreSQL: much cheaper than 1,000 JSON strings
   // escaped into a text[] literal and parsed again one by one.
@@ -91,44 +113,16 @@ export async function writeScores(q: Queryable, organizationId: string, snapshot
   );
 }
 
-// The next batch, read (and scored) ahead while the current one is written: PostgreSQL writes on
-// one core while the engine scores on the other.
-type Ahead = { batch: RescoreBatch; results: ReturnType<typeof scoreBatch> };
-const prefetched = new Map<string, { cursor: string | null; ahead: Promise<Ahead> }>();
-
-/**
- * Runs one batch of a re-score job: the batch's scores, the job's progress and cursor commit
- * together, so a runner killed mid-batch leaves nothing half-written and the next one resumes.
- * Returns false when the job has nothing left.
- */
+/** Runs one batch of a re-score job (lib/jobs/batches.ts). Returns false when nothing is left. */
 export async function runRescoreBatch(job: JobRow): Promise<boolean> {
   const { versionId, batch: batchSize } = job.payload as { versionId: string; batch?: number };
   const limit = batchSize ?? RESCORE_BATCH;
   const snapshot = await snapshotFor(job.organizationId, versionId);
   if (!snapshot) throw new Error(`strategy version ${versionId} not found`);
-  return rawTransaction(async (tx) => {
-    // Safe without waiting for the WAL flush: a batch and the job's cursor commit atomically, so a
-    // commit lost in a crash loses both, and the next runner simply redoes that batch.
-    await tx.query("SET LOCAL synchronous_commit = off");
-    const { rows: [state] } = await tx.query<{ cursor: string | null; done: number }>(`SELECT "cursor", "done" FROM "Job" WHERE "id" = $1 FOR UPDATE`, [job.id]);
-    const early = prefetched.get(job.id);
-    prefetched.delete(job.id);
-    const current = early && early.cursor === state!.cursor
-      ? await early.ahead.catch(() => null)
-      : null;
-    const batch = current?.batch ?? (await loadBatch(tx, job.organizationId, state!.cursor, limit, versionId));
-    if (!batch.length) return false;
-    const cursor = batch[batch.length - 1]!.id;
-    const writing = writeScores(tx, job.organizationId, snapshot, batch, current?.results ?? scoreBatch(batch, snapshot));
-    const ahead = loadBatch(rawPool(), job.organizationId, cursor, limit, versionId).then((next) => ({ batch: next, results: scoreBatch(next, snapshot) }));
-    ahead.catch(() => {}); // a failed read-ahead is simply read again by the next batch
-    prefetched.set(job.id, { cursor, ahead });
-    await writing;
-    await tx.query(
-      `UPDATE "Job" SET "cursor" = $2, "done" = $3, "lockedUntil" = now() + make_interval(secs => $4) WHERE "id" = $1`,
-      [job.id, cursor, state!.done + batch.length, LEASE_SECONDS],
-    );
-    return true;
+  return runBatch(job, {
+    load: (q, cursor) => loadBatch(q, job.organizationId, cursor, limit, versionId),
+    compute: (batch) => scoreBatch(batch, snapshot),
+    write: (tx, batch, results) => writeScores(tx, job.organizationId, snapshot, batch, results),
   });
 }
 

@@ -44,6 +44,8 @@ const EXPECTED: Record<string, Rule> = {
   "app/(app)/strategy/actions.ts#acknowledgeAction": { permission: "strategy:read" },
   "app/(app)/strategy/actions.ts#askQuestionAction": { permission: "strategy:read" },
   "app/(app)/strategy/actions.ts#answerQuestionAction": { permission: "strategy:edit" },
+  "app/(app)/strategy/actions.ts#runWhatIfAction": { permission: "strategy:edit" },
+  "app/(app)/strategy/actions.ts#cancelWhatIfAction": { permission: "strategy:edit" },
   "app/api/auth/[...nextauth]/route.ts#GET": { public: "next-auth's own endpoints (CSRF token, session)" },
   "app/api/auth/[...nextauth]/route.ts#POST": { public: "next-auth's own endpoints (sign-in callback)" },
   "app/api/session/route.ts#POST": { public: "sign-in: rate-limited per account and address" },
@@ -51,6 +53,8 @@ const EXPECTED: Record<string, Rule> = {
   "app/api/deals/export/route.ts#GET": { permission: "deal:read" },
   "app/api/jobs/rescore/route.ts#GET": { permission: "strategy:publish" },
   "app/api/strategy/versions/[number]/route.ts#GET": { permission: "strategy:read" },
+  "app/api/strategy/whatif/route.ts#GET": { permission: "strategy:edit" },
+  "app/api/strategy/whatif/export/route.ts#GET": { permission: "strategy:edit" },
 };
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
@@ -144,6 +148,7 @@ describe("the authorization matrix", () => {
     const question = await db.strategyQuestion.findFirstOrThrow({ where: { organizationId: A.organization.id } });
     const request = await db.customerRequest.findFirstOrThrow({ where: { dealId: deal.id } });
     const theme = request.themeId!;
+    const whatIf = await db.whatIfRun.create({ data: { organizationId: A.organization.id, versionId: A.v1.id, versionRevision: 0, snapshot: {} } });
     const inputs: Record<string, unknown> = {
       "app/(app)/admin/actions.ts#updateUserAction": { userId: A.rep.id, role: "ADMIN", teamId: "", active: "on" },
       "app/(app)/admin/actions.ts#updateTeamAction": { teamId: A.team.id, name: "Taken over", managerId: "" },
@@ -160,6 +165,8 @@ describe("the authorization matrix", () => {
       "app/(app)/strategy/actions.ts#acknowledgeAction": { versionId: A.v1.id },
       "app/(app)/strategy/actions.ts#askQuestionAction": { versionId: A.v1.id, section: "mission", body: "Mine?" },
       "app/(app)/strategy/actions.ts#answerQuestionAction": { questionId: question.id, answer: "Taken over" },
+      "app/(app)/strategy/actions.ts#runWhatIfAction": { versionId: A.v1.id, revision: 0 },
+      "app/(app)/strategy/actions.ts#cancelWhatIfAction": { runId: whatIf.id },
     };
     const leaks: string[] = [];
     for (const [id, input] of Object.entries(inputs)) {

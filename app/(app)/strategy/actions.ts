@@ -8,6 +8,8 @@ import { ensureDraft, publishDraft, saveSection } from "@/lib/strategy/draft";
 import { importStrategyFile } from "@/lib/strategy/document";
 import { kickWorker } from "@/lib/jobs/worker";
 import { acknowledgeVersion, answerQuestion, askQuestion } from "@/lib/strategy/people";
+import { cancelWhatIf, startWhatIf } from "@/lib/whatif/run";
+import { cancelWhatIfSchema, runWhatIfSchema } from "@/lib/validations/whatif";
 import {
   acknowledgeSchema, answerQuestionSchema, askQuestionSchema, publishSchema, saveSectionSchema,
 } from "@/lib/validations/strategy";
@@ -61,4 +63,17 @@ export const answerQuestionAction = authAction({ permission: "strategy:edit", sc
   await answerQuestion(actor, input);
   revalidatePath("/strategy", "layout");
   return "Answer published.";
+});
+
+export const runWhatIfAction = authAction({ permission: "strategy:edit", schema: runWhatIfSchema }, async (input, actor) => {
+  const run = await startWhatIf(actor, input);
+  kickWorker();
+  revalidatePath("/strategy/whatif");
+  return run;
+});
+
+export const cancelWhatIfAction = authAction({ permission: "strategy:edit", schema: cancelWhatIfSchema }, async ({ runId }, actor) => {
+  const cancelled = await cancelWhatIf(actor, runId);
+  revalidatePath("/strategy/whatif");
+  return cancelled ? "What-if cancelled." : "That what-if had already finished.";
 });

@@ -38,6 +38,7 @@ async function Draft({ actor }: { actor: Actor }) {
           <nav aria-label="Strategy" className="flex flex-wrap gap-4 text-sm font-medium">
             <Link href="/strategy" className="text-indigo-800 underline underline-offset-4">Brief</Link>
             <Link href="/strategy/versions" className="text-indigo-800 underline underline-offset-4">Versions</Link>
+            {draft ? <Link href="/strategy/whatif" className="text-indigo-800 underline underline-offset-4">What-if: score the pipeline against this draft</Link> : null}
           </nav>
         }
       />
