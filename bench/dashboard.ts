@@ -8,13 +8,11 @@
 //     the same concurrency, median, in the same run; and the ratio of the two;
 // then Lighthouse (desktop) performance and accessibility on the manager dashboard, and the
 // dashboard route's first-load JavaScript (every script the page loads, gzipped).
-import { spawn, type ChildProcess } from "node:child_process";
 import { gzipSync } from "node:zlib";
 import os from "node:os";
-import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { ensureDatabase } from "../scripts/lib/database.mjs";
-import { appEnv, buildIsFresh } from "../scripts/lib/app-env.mjs";
+import { median, startApp } from "./app-server";
 import { findChromium } from "../scripts/lib/chromium.mjs";
 import { recordSql, timeBare } from "./sql-capture";
 
@@ -22,33 +20,6 @@ const ORG = process.env.BENCH_ORG ?? "scale";
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const BASE = `http://127.0.0.1:${PORT}`;
-const PASSWORD = "keel-demo-2026";
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-async function waitFor(url: string, child: ChildProcess) {
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error("next start exited");
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
-async function signIn(email: string): Promise<string> {
-  const res = await fetch(`${BASE}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: PASSWORD }) });
-  if (!res.ok) throw new Error(`sign-in as ${email}: ${res.status} ${await res.text()}`);
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-}
-
-async function timePage(path: string, cookie: string): Promise<number> {
-  const t = performance.now();
-  const res = await fetch(`${BASE}${path}`, { headers: { cookie } });
-  const body = await res.text();
-  if (res.status !== 200 || !body.includes("</html>")) throw new Error(`${path}: ${res.status}`);
-  return performance.now() - t;
-}
 
 async function lighthouse(chromePath: string, cookie: string) {
   const { default: run } = await import("lighthouse");
@@ -96,17 +67,11 @@ async function main() {
   console.log(`Dashboards on organisation "${ORG}": ${Number(org.deals).toLocaleString("en")} deals; manager1's team ${team?.name} has ${Number(team?.deals ?? 0).toLocaleString("en")}.`);
   console.log(`Machine: ${os.cpus().length} cores, Node ${process.version}; ${RUNS} runs each, medians.\n`);
 
-  const env = appEnv(url, { KEEL_WORKER: "off", PORT: String(PORT) });
-  if (!buildIsFresh()) {
-    console.log("building the production app…");
-    const code = await new Promise<number>((resolve) => spawn("node_modules/.bin/next", ["build"], { env, stdio: "ignore" }).on("exit", (c) => resolve(c ?? 1)));
-    if (code !== 0) throw new Error("next build failed");
-  }
-  const app = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: "ignore", detached: true });
+  const app = await startApp(url, PORT, { KEEL_WORKER: "off" });
+  const timePage = app.timePage;
   try {
-    await waitFor(`${BASE}/sign-in`, app);
-    const managerCookie = await signIn(`manager1@${ORG}.test`);
-    const leaderCookie = await signIn(`leader@${ORG}.test`);
+    const managerCookie = await app.signIn(`manager1@${ORG}.test`);
+    const leaderCookie = await app.signIn(`leader@${ORG}.test`);
 
     const { db } = await import("../lib/db");
     const { managerDashboard, leadershipView } = await import("../lib/dashboard/queries");
@@ -155,7 +120,7 @@ async function main() {
     }
     await db.$disconnect();
   } finally {
-    try { process.kill(-app.pid!, "SIGTERM"); } catch { /* already gone */ }
+    app.stop();
     await pool.end();
   }
   process.exit(0);

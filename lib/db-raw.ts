@@ -7,7 +7,7 @@ const globalForPool = globalThis as unknown as { keelRawPool?: pg.Pool };
 
 export function rawPool(): pg.Pool {
   if (!globalForPool.keelRawPool) {
-    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 8 });
     // An idle connection dropped by the server (restart, failover) must not crash the process;
     // the pool replaces it on the next checkout.
     pool.on("error", (error) => console.error("[keel] idle database connection lost:", error.message));

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
@@ -90,12 +91,15 @@ export function WhatIfControls({
       <div className="flex flex-wrap items-center gap-3">
         {running ? (
           <Button variant="secondary" onClick={cancel} disabled={pending}>Cancel what-if</Button>
-        ) : (
-          <Button onClick={run} disabled={!draft || pending}>
+        ) : draft ? (
+          <Button onClick={run} disabled={pending}>
             {pending ? "Starting…" : progress ? "Run what-if again" : "Run what-if"}
           </Button>
+        ) : (
+          <p className="text-sm text-slate-700">
+            There is no draft to try. <Link href="/strategy/draft" className="font-medium text-indigo-800 underline underline-offset-4">Start one on the draft page</Link>, then run what-if on it.
+          </p>
         )}
-        {!draft ? <span className="text-sm text-slate-700">There is no draft. Start one on the draft page first.</span> : null}
       </div>
       <div aria-live="polite" className="text-sm">
         {running && progress ? (

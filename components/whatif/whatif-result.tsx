@@ -23,7 +23,7 @@ export function WhatIfResult({ run, names, movers, published }: { run: WhatIfRun
     <div className="space-y-6">
       <section aria-labelledby="whatif-headline" className={`rounded-lg border p-5 ${run.stale ? "border-amber-300 bg-amber-50" : "border-indigo-200 bg-indigo-50"}`}>
         <p className="text-xs font-medium tracking-wide text-slate-600 uppercase">
-          {run.stale ? "Out of date: for the draft as it was " : "Result for the draft as of "}
+          {run.stale ? "Out of date: for the draft as it was " : run.publishedAs !== null ? `Result for version ${run.publishedAs}, run while it was a draft, ` : "Result for the draft as of "}
           {run.createdAt.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC{run.createdBy ? `, run by ${run.createdBy}` : ""}
         </p>
         <h2 id="whatif-headline" className="mt-1 text-lg font-semibold text-slate-900">{headline(s, { segment: segmentName })}</h2>
@@ -36,7 +36,7 @@ export function WhatIfResult({ run, names, movers, published }: { run: WhatIfRun
 
       {run.publishedAs !== null && published ? <PublishedCheck version={run.publishedAs} published={published} deals={s.deals} /> : null}
 
-      <ul role="list" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <ul role="list" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
         <Figure label="Open deals scored" value={n(s.deals)} hint={`${formatAmount(s.value)} of pipeline`} />
         <Figure
           label="Off-strategy value"

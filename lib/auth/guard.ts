@@ -10,7 +10,10 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { auth } from "@/lib/auth/auth";
 import { actorForSession, type Actor } from "@/lib/auth/sessions";
-import { can, type Permission } from "@/lib/auth/permissions";
+import { can, tokenCan, type Permission } from "@/lib/auth/permissions";
+import { actorForApiToken } from "@/lib/api/tokens";
+import { countApiRequest } from "@/lib/api/rate-limit";
+import { idempotent } from "@/lib/api/idempotency";
 import { AppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -38,13 +41,18 @@ export async function currentActor(): Promise<Actor | null> {
   return token ? actorForToken(token) : null;
 }
 
-export async function requireActor(permission?: Permission): Promise<Actor> {
-  const actor = await currentActor();
+export async function requireActor(permission?: Permission, actor: Actor | null | undefined = undefined): Promise<Actor> {
+  actor = actor === undefined ? await currentActor() : actor;
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
-  if (permission && !can(actor.role, permission)) {
-    throw new AppError("FORBIDDEN", "You do not have permission to do that.");
+  if (permission && !allowed(actor, permission)) {
+    throw new AppError("FORBIDDEN", actor.token ? `This token's scope (${actor.token.scope}) does not allow that.` : "You do not have permission to do that.");
   }
   return actor;
+}
+
+/** A person by their role; an API token by its scope (lib/auth/permissions.ts). */
+function allowed(actor: Actor, permission: Permission): boolean {
+  return actor.token ? tokenCan(actor.token.scope, permission) : can(actor.role, permission);
 }
 
 /** For pages: sends the signed-out to the sign-in page and shows 403 to the wrong role. */
@@ -141,7 +149,7 @@ export function authAction<S extends z.ZodType, R>(
 // ---- route handlers -------------------------------------------------------------------------
 
 export type ApiErrorBody = {
-  error: { code: ErrorCode; message: string; fields?: { path: string; message: string }[] };
+  error: { code: ErrorCode; message: string; fields?: { path: string; message: string }[]; fieldErrors?: FieldErrors };
 };
 
 export function apiError(error: AppError): NextResponse<ApiErrorBody> {
@@ -150,30 +158,57 @@ export function apiError(error: AppError): NextResponse<ApiErrorBody> {
     : undefined;
   const headers: Record<string, string> = {};
   if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
-  return NextResponse.json({ error: { code: error.code, message: error.message, fields } }, { status: error.status, headers });
+  if (error.code === "UNAUTHENTICATED") headers["WWW-Authenticate"] = 'Bearer realm="keel"';
+  return NextResponse.json({ error: { code: error.code, message: error.message, fields, fieldErrors: error.fieldErrors } }, { status: error.status, headers });
 }
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
+/** The token of an `Authorization: Bearer <token>` header; undefined without one. */
+function bearerToken(request: NextRequest): string | undefined {
+  const header = request.headers.get("authorization");
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw new AppError("UNAUTHENTICATED", "Send the API token as `Authorization: Bearer <token>`.");
+  return match[1]!;
+}
+
+/** The caller: an API token (routes with `tokens: true`, ADR 8), else the signed-in person. */
+async function apiActor(request: NextRequest, tokens: boolean | undefined): Promise<Actor | null> {
+  const token = tokens ? bearerToken(request) : undefined;
+  if (token === undefined) return currentActor();
+  const actor = await actorForApiToken(token);
+  if (!actor) throw new AppError("UNAUTHENTICATED", "The API token is not valid or has been revoked.");
+  return actor;
+}
+
 /**
  * Wraps a route handler the same way: actor (unless `permission` is null, for the few public
  * endpoints), permission, a zod-validated JSON body, and typed JSON errors for every failure.
+ * With `tokens: true` (the /api/v1 routes) an `Authorization: Bearer` API token is the actor: its
+ * organisation scopes everything, its scope stands for the role, and each request counts against
+ * its rate limit (429 with Retry-After). With `idempotent: true` an `Idempotency-Key` header makes
+ * a retried create replay the stored response (lib/api/idempotency.ts).
  */
 export function withApi<S extends z.ZodType | undefined = undefined>(
-  options: { permission: Permission | null; body?: S },
+  options: { permission: Permission | null; body?: S; tokens?: boolean; idempotent?: boolean },
   handler: (ctx: {
     request: NextRequest;
     actor: Actor | null;
     body: S extends z.ZodType ? z.output<S> : undefined;
+    /** The request body as sent (before validation), for partial updates. */
+    json: unknown;
     params: Record<string, string | string[]>;
   }) => Promise<Response>,
 ) {
   return async (request: NextRequest, context: RouteContext): Promise<Response> => {
     try {
-      const actor = options.permission === null ? await currentActor() : await requireActor(options.permission);
+      const caller = await apiActor(request, options.tokens);
+      const actor = options.permission === null ? caller : await requireActor(options.permission, caller);
+      const limits = actor?.token ? await countApiRequest(actor.token.id) : null;
       let body: unknown = undefined;
+      let json: unknown = undefined;
       if (options.body) {
-        let json: unknown;
         try {
           json = await request.json();
         } catch {
@@ -188,7 +223,17 @@ export function withApi<S extends z.ZodType | undefined = undefined>(
         body = parsed.data;
       }
       const params = (await context?.params) ?? {};
-      return await handler({ request, actor, body: body as never, params });
+      const run = async () => {
+        try {
+          return await handler({ request, actor, body: body as never, json, params });
+        } catch (error) {
+          unstable_rethrow(error);
+          return apiError(toAppError(error));
+        }
+      };
+      const response = options.idempotent && actor ? await idempotent(actor, request, json, run) : await run();
+      if (limits) for (const [name, value] of Object.entries(limits)) response.headers.set(name, value);
+      return response;
     } catch (error) {
       unstable_rethrow(error);
       return apiError(toAppError(error));

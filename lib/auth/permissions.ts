@@ -28,10 +28,26 @@ export const PERMISSIONS = {
   "users:manage": ["ADMIN"],
   "teams:manage": ["ADMIN"],
   "audit:read": ["ADMIN"],
+  "import:run": ["ADMIN"],
+  "api:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
 export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+// An API token acts for its organisation with its scope instead of a role: "read" reads deals,
+// accounts, requests, scores, strategy versions and themes; "write" also creates and updates.
+export const TOKEN_SCOPES = ["read", "write"] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+const TOKEN_READ: readonly Permission[] = ["deal:read", "strategy:read", "signals:read"];
+export const TOKEN_PERMISSIONS: Record<TokenScope, readonly Permission[]> = {
+  read: TOKEN_READ,
+  write: [...TOKEN_READ, "deal:write"],
+};
+
+export function tokenCan(scope: TokenScope, permission: Permission): boolean {
+  return TOKEN_PERMISSIONS[scope].includes(permission);
 }

@@ -14,6 +14,11 @@ export type Actor = {
   teamId: string | null;
   name: string;
   email: string;
+  /**
+   * Set when the caller is an API token rather than a signed-in person (lib/api/tokens.ts): the
+   * token's scope, not the role, decides what it may do; userId is the admin who created it.
+   */
+  token?: { id: string; name: string; scope: "read" | "write" };
 };
 
 export async function createSession(userId: string): Promise<string> {

@@ -34,7 +34,7 @@ function checkProducts(form: DealForm, snapshot: StrategySnapshot | null) {
   return known;
 }
 
-async function writeChildren(tx: Tx, actor: Actor, dealId: string, accountId: string, form: DealForm, products: Map<string, { name: string }>) {
+async function writeChildren(tx: Tx, actor: Actor, dealId: string, accountId: string, form: DealForm, products: Map<string, { name: string }>, authorId = actor.userId) {
   const org = actor.organizationId;
   if (form.lineItems.length) {
     await tx.dealLineItem.createMany({
@@ -47,7 +47,7 @@ async function writeChildren(tx: Tx, actor: Actor, dealId: string, accountId: st
     });
   }
   // Requests keep their rows (and themes) while their text is unchanged; see lib/signals/store.ts.
-  return syncDealRequests(tx, org, { id: dealId, accountId }, actor.userId, form.requests.map((r) => r.text));
+  return syncDealRequests(tx, org, { id: dealId, accountId }, authorId, form.requests.map((r) => r.text));
 }
 
 /** Tells the deal's team manager that it became off-strategy (not when they made the change). */
@@ -68,8 +68,11 @@ async function scoreInTransaction(tx: Tx, actor: Actor, deal: { id: string; name
   return result;
 }
 
-/** Creates a deal and, in the same transaction, its first score: a deal never exists unscored. */
-export async function createDeal(actor: Actor, form: DealForm) {
+/**
+ * Creates a deal and, in the same transaction, its first score: a deal never exists unscored.
+ * The actor owns it, unless `owner` names another user of the organisation (the API's ownerEmail).
+ */
+export async function createDeal(actor: Actor, form: DealForm, { owner }: { owner?: { userId: string; teamId: string | null } } = {}) {
   const snapshot = await currentSnapshot(actor.organizationId);
   const products = checkProducts(form, snapshot);
   return db.$transaction(async (tx) => {
@@ -82,13 +85,13 @@ export async function createDeal(actor: Actor, form: DealForm) {
     const result = snapshot ? scoreDeal(input, snapshot) : null;
     const deal = await tx.deal.create({
       data: {
-        organizationId: actor.organizationId, accountId: account.id, ownerId: actor.userId, teamId: actor.teamId,
+        organizationId: actor.organizationId, accountId: account.id, ownerId: owner?.userId ?? actor.userId, teamId: owner ? owner.teamId : actor.teamId,
         name: form.name, stage: upper(form.stage), expectedCloseDate: form.expectedCloseDate ? new Date(`${form.expectedCloseDate}T00:00:00Z`) : null,
         primaryCriterion: form.primaryCriterion, notes: form.notes, externalId: form.externalId, amount: dealAmount(form.lineItems),
         ...(snapshot && result ? scoreColumns(input, snapshot, result) : {}),
       },
     });
-    const requests = await writeChildren(tx, actor, deal.id, account.id, form, products);
+    const requests = await writeChildren(tx, actor, deal.id, account.id, form, products, deal.ownerId);
     if (snapshot && result) {
       await appendScore(tx, { id: deal.id, organizationId: actor.organizationId, revision: deal.revision }, snapshot, result);
       if (result.offStrategy) await notifyManager(tx, actor, deal);

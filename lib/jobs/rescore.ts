@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { isoDay } from "@/lib/dates";
+import pg from "pg";
 import type { Queryable } from "@/lib/db-raw";
 import { dealFacts, scoreDeal } from "@/lib/scoring";
 import type { DealInput, StrategySnapshot } from "@/lib/scoring/types";
@@ -55,13 +56,20 @@ export async function loadDeals(q: Queryable, organizationId: string, ids: strin
 async function withInputs(q: Queryable, deals: DealRow[]): Promise<RescoreBatch> {
   if (!deals.length) return [];
   const ids = deals.map((d) => d.id);
-  // One after the other: a transaction's connection runs one query at a time anyway.
-  const lines = await q.query<{ dealId: string; productKey: string; quantity: number; unitPrice: number; discountPct: number }>(
-    `SELECT "dealId", "productKey", "quantity", "unitPrice", "discountPct" FROM "DealLineItem" WHERE "dealId" = ANY($1::uuid[]) ORDER BY "dealId", "position"`, [ids]);
-  const commitments = await q.query<{ dealId: string; text: string; kind: string; dueDate: Date | null }>(
-    `SELECT "dealId", "text", "kind", "dueDate" FROM "Commitment" WHERE "dealId" = ANY($1::uuid[]) ORDER BY "dealId", "position"`, [ids]);
-  const requests = await q.query<{ dealId: string; text: string }>(
-    `SELECT "dealId", "text" FROM "CustomerRequest" WHERE "dealId" = ANY($1::uuid[]) ORDER BY "dealId", "position"`, [ids]);
+  const read = <T extends pg.QueryResultRow>(sql: string) => q.query<T>(sql, [ids]);
+  const queries = [
+    () => read<{ dealId: string; productKey: string; quantity: number; unitPrice: number; discountPct: number }>(
+      `SELECT "dealId", "productKey", "quantity", "unitPrice", "discountPct" FROM "DealLineItem" WHERE "dealId" = ANY($1::uuid[]) ORDER BY "dealId", "position"`),
+    () => read<{ dealId: string; text: string; kind: string; dueDate: Date | null }>(
+      `SELECT "dealId", "text", "kind", "dueDate" FROM "Commitment" WHERE "dealId" = ANY($1::uuid[]) ORDER BY "dealId", "position"`),
+    () => read<{ dealId: string; text: string }>(
+      `SELECT "dealId", "text" FROM "CustomerRequest" WHERE "dealId" = ANY($1::uuid[]) ORDER BY "dealId", "position"`),
+  ] as const;
+  // From a pool (a read-ahead), the three run side by side on their own connections; inside a
+  // transaction they run one after the other, as its one connection would anyway.
+  const [lines, commitments, requests] = q instanceof pg.Pool
+    ? await Promise.all([queries[0](), queries[1](), queries[2]()])
+    : [await queries[0](), await queries[1](), await queries[2]()];
   const group = <T extends { dealId: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();
     for (const r of rows) (map.get(r.dealId) ?? map.set(r.dealId, []).get(r.dealId)!).push(r);

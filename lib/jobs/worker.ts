@@ -1,11 +1,12 @@
 import "server-only";
 import { claimJob, finishJob } from "@/lib/jobs/queue";
 import { RESCORE_KIND, runRescoreBatch } from "@/lib/jobs/rescore";
+import { IMPORT_KIND, runImportBatch } from "@/lib/imports/job";
 import { WHATIF_KIND, runWhatIfBatch } from "@/lib/whatif/run";
 
 // The in-process runner, started once per server (instrumentation.ts). Several instances may run
 // it side by side: claims are exclusive, and a batch never blocks the request path for long.
-const HANDLERS: Record<string, typeof runRescoreBatch> = { [RESCORE_KIND]: runRescoreBatch, [WHATIF_KIND]: runWhatIfBatch };
+const HANDLERS: Record<string, typeof runRescoreBatch> = { [RESCORE_KIND]: runRescoreBatch, [IMPORT_KIND]: runImportBatch, [WHATIF_KIND]: runWhatIfBatch };
 let running = false;
 let timer: NodeJS.Timeout | null = null;
 

@@ -89,7 +89,7 @@ const ruleLabel = (rule: string) => RULE_LABEL[rule as RuleId] ?? rule;
 
 /**
  * One sentence for the top of the result, e.g. "Under this draft, 18 % of open pipeline value
- * turns off-strategy (412 deals), mostly because of discount over allowance in Mid-market."
+ * turns off-strategy (412 deals), mostly because of “Discount over allowance” in Mid-market."
  */
 export function headline(summary: WhatIfSummary, names: { segment: (key: string | null) => string }): string {
   if (summary.deals === 0) return "There are no open deals to score against this draft.";
@@ -98,7 +98,7 @@ export function headline(summary: WhatIfSummary, names: { segment: (key: string 
     const topRule = [...summary.rules].sort((a, b) => b.toOff.value - a.toOff.value || b.toOff.deals - a.toOff.deals)[0];
     const topSegment = [...summary.segments].sort((a, b) => b.toOff.value - a.toOff.value || b.toOff.deals - a.toOff.deals)[0];
     const because = topRule && topRule.toOff.deals
-      ? `, mostly because of ${ruleLabel(topRule.rule).toLowerCase()}${topSegment && topSegment.toOff.deals && share(topSegment.toOff.value, summary.toOff.value) >= 0.4 ? ` in ${topSegment.key ? names.segment(topSegment.key) : "accounts outside every segment"}` : ""}`
+      ? `, mostly because of “${ruleLabel(topRule.rule)}”${topSegment && topSegment.toOff.deals && share(topSegment.toOff.value, summary.toOff.value) >= 0.4 ? ` in ${topSegment.key ? names.segment(topSegment.key) : "accounts outside every segment"}` : ""}`
       : "";
     parts.push(`${pct(share(summary.toOff.value, summary.value))} of open pipeline value turns off-strategy (${count(summary.toOff.deals)})${because}`);
   }
@@ -107,7 +107,7 @@ export function headline(summary: WhatIfSummary, names: { segment: (key: string 
   }
   if (!parts.length) {
     return summary.scoreChanged
-      ? `No open deal changes between aligned and off-strategy under this draft; ${count(summary.scoreChanged)} change score.`
+      ? `No open deal changes between aligned and off-strategy under this draft; ${count(summary.scoreChanged)} ${summary.scoreChanged === 1 ? "changes" : "change"} score.`
       : "Nothing changes: every open deal scores exactly as it does now.";
   }
   return `Under this draft, ${parts.join(", and ")}.`;
@@ -118,6 +118,7 @@ const count = (n: number) => `${n.toLocaleString("en")} ${n === 1 ? "deal" : "de
 // ---- what the draft changes ------------------------------------------------------------------
 
 const SCORED_SECTIONS = new Set(["valueProposition", "segments", "capabilities", "guardrails", "products"]);
+const NOUN: Record<string, string> = { segments: "segment", capabilities: "capability", guardrails: "guardrail", products: "product" };
 const FIELD_LABEL: Record<string, string> = {
   valuePosition: "value position", status: "status", maxDiscountPct: "maximum discount", listPrice: "list price",
   expectedDate: "expected date", aliases: "aliases", industries: "industries", regions: "regions", priority: "priority",
@@ -139,7 +140,7 @@ export function describeChanges(diffs: SectionDiff[]): string[] {
   const lines: string[] = [];
   for (const diff of diffs) {
     if (!SCORED_SECTIONS.has(diff.section)) continue;
-    const noun = diff.section.replace(/s$/, "");
+    const noun = NOUN[diff.section] ?? diff.section;
     for (const item of diff.added) lines.push(`New ${noun}: ${item.name}`);
     for (const item of diff.removed) lines.push(`Removed ${noun}: ${item.name}`);
     for (const item of diff.changed) {

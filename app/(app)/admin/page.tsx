@@ -20,7 +20,13 @@ export default async function AdminPage() {
       <PageHeader
         title="Admin"
         description="People, roles and teams of your organisation. Every change is recorded in the audit log."
-        actions={<Link href="/admin/audit" className="text-sm font-medium text-indigo-800 underline underline-offset-4">Audit log</Link>}
+        actions={
+          <div className="flex gap-4">
+            <Link href="/admin/api-tokens" className="text-sm font-medium text-indigo-800 underline underline-offset-4">API tokens</Link>
+            <Link href="/admin/import" className="text-sm font-medium text-indigo-800 underline underline-offset-4">Import from another CRM</Link>
+            <Link href="/admin/audit" className="text-sm font-medium text-indigo-800 underline underline-offset-4">Audit log</Link>
+          </div>
+        }
       />
       <div className="space-y-6">
         <Card title="Add a person">

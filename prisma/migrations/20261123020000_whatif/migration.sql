@@ -40,6 +40,11 @@ CREATE TABLE "WhatIfResult" (
 );
 
 -- CreateIndex
+-- Batch jobs (re-score, what-if) walk one organisation's deals in id order: without it they walk
+-- every organisation's deals and skip the others'.
+CREATE INDEX "Deal_organizationId_id_idx" ON "Deal"("organizationId", "id");
+
+-- CreateIndex
 CREATE INDEX "WhatIfRun_organizationId_createdAt_idx" ON "WhatIfRun"("organizationId", "createdAt" DESC);
 
 -- CreateIndex

@@ -45,7 +45,7 @@ async function WhatIf({ actor }: { actor: Actor }) {
         }
       />
       <div className="space-y-6">
-        <Card title={draft ? `The draft${draft.revision ? ` (saved ${draft.revision} ${draft.revision === 1 ? "time" : "times"})` : ""}` : "No draft"}>
+        <Card title={draft ? "The draft" : "No draft"}>
           {draft ? <ChangeList changes={changes} basedOn={base?.number ?? null} /> : null}
           {draft && (!run || run.versionId !== draft.id || run.stale) ? (
             <p className="mb-3 text-sm text-slate-700">
