@@ -30,6 +30,7 @@ export const PERMISSIONS = {
   "audit:read": ["ADMIN"],
   "import:run": ["ADMIN"],
   "api:manage": ["ADMIN"],
+  "webhooks:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

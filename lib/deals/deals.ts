@@ -10,6 +10,8 @@ import type { StrategySnapshot } from "@/lib/scoring/types";
 import type { DealForm } from "@/lib/validations/deal";
 import { appendScore, currentSnapshot, dealAmount, scoreColumns, storeScore, toDealInput, type AccountFacts } from "@/lib/deals/scoring";
 import { visibleDeals } from "@/lib/deals/visibility";
+import { enqueueWebhookEvent } from "@/lib/webhooks/outbox";
+import { flaggedDealData } from "@/lib/webhooks/payloads";
 
 const upper = <T extends string>(v: T) => v.toUpperCase() as Uppercase<T>;
 
@@ -64,7 +66,10 @@ async function scoreInTransaction(tx: Tx, actor: Actor, deal: { id: string; name
   const input = toDealInput(form, account);
   const result = scoreDeal(input, snapshot);
   await storeScore(tx, { id: deal.id, organizationId: actor.organizationId, revision: deal.revision }, snapshot, input, result);
-  if (result.offStrategy && !wasOffStrategy) await notifyManager(tx, actor, deal);
+  if (result.offStrategy && !wasOffStrategy) {
+    await notifyManager(tx, actor, deal);
+    await enqueueWebhookEvent(tx, actor.organizationId, "deal.flagged_off_strategy", flaggedDealData(deal, result, "saved", snapshot.versionId));
+  }
   return result;
 }
 
@@ -94,7 +99,10 @@ export async function createDeal(actor: Actor, form: DealForm, { owner }: { owne
     const requests = await writeChildren(tx, actor, deal.id, account.id, form, products, deal.ownerId);
     if (snapshot && result) {
       await appendScore(tx, { id: deal.id, organizationId: actor.organizationId, revision: deal.revision }, snapshot, result);
-      if (result.offStrategy) await notifyManager(tx, actor, deal);
+      if (result.offStrategy) {
+        await notifyManager(tx, actor, deal);
+        await enqueueWebhookEvent(tx, actor.organizationId, "deal.flagged_off_strategy", flaggedDealData(deal, result, "saved", snapshot.versionId));
+      }
     }
     await groupDealRequests(tx, actor.organizationId, requests, result?.requestInsights ?? null);
     await recordAudit(tx, actor, { action: "deal.create", entityType: "Deal", entityId: deal.id, after: { ...form, score: result?.score ?? null } });

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { AppError, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
 import { visibleDeals } from "@/lib/deals/visibility";
+import { enqueueWebhookEvent } from "@/lib/webhooks/outbox";
 
 export const REVIEW_KINDS = ["approve_exception", "request_changes", "comment"] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
@@ -33,6 +34,12 @@ export async function reviewDeal(actor: Actor, input: { dealId: string; kind: Re
         data: input.kind === "approve_exception"
           ? { reviewState: "approved", approvedRevision: deal.revision }
           : { reviewState: "changes_requested", approvedRevision: null },
+      });
+    }
+    if (input.kind !== "comment") {
+      await enqueueWebhookEvent(tx, actor.organizationId, "review.decided", {
+        decision: input.kind, body: input.body, reviewId: review.id, reviewerId: actor.userId, decidedAt: review.createdAt.toISOString(),
+        deal: { id: deal.id, name: deal.name, revision: deal.revision, ownerId: deal.ownerId, teamId: deal.teamId, score: deal.score, path: `/deals/${deal.id}` },
       });
     }
     const title = input.kind === "approve_exception" ? `Exception approved on “${deal.name}”`

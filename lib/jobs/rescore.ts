@@ -8,6 +8,8 @@ import type { DealInput, StrategySnapshot } from "@/lib/scoring/types";
 import { snapshotFor } from "@/lib/deals/scoring";
 import type { JobRow } from "@/lib/jobs/queue";
 import { runBatch } from "@/lib/jobs/batches";
+import { enqueueFlaggedDealsRaw } from "@/lib/webhooks/outbox";
+import { flaggedDealData } from "@/lib/webhooks/payloads";
 
 export const RESCORE_KIND = "rescore";
 export const RESCORE_BATCH = 1000;
@@ -130,7 +132,15 @@ export async function runRescoreBatch(job: JobRow): Promise<boolean> {
   return runBatch(job, {
     load: (q, cursor) => loadBatch(q, job.organizationId, cursor, limit, versionId),
     compute: (batch) => scoreBatch(batch, snapshot),
-    write: (tx, batch, results) => writeScores(tx, job.organizationId, snapshot, batch, results),
+    write: async (tx, batch, results) => {
+      await writeScores(tx, job.organizationId, snapshot, batch, results);
+      // Deals this batch turned off-strategy: webhook events in the same transaction (one statement).
+      const flagged = batch.flatMap((d, i) => (results[i]!.offStrategy && !d.current.offStrategy ? [{ d, r: results[i]! }] : []));
+      await enqueueFlaggedDealsRaw(tx, job.organizationId, flagged.map(({ d, r }) => ({
+        id: d.id, revision: d.revision,
+        data: flaggedDealData({ id: d.id, name: "", revision: d.revision, ownerId: d.current.ownerId, teamId: d.current.teamId }, r, "rescored", snapshot.versionId),
+      })));
+    },
   });
 }
 

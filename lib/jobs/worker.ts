@@ -3,6 +3,7 @@ import { claimJob, finishJob } from "@/lib/jobs/queue";
 import { RESCORE_KIND, runRescoreBatch } from "@/lib/jobs/rescore";
 import { IMPORT_KIND, runImportBatch } from "@/lib/imports/job";
 import { WHATIF_KIND, runWhatIfBatch } from "@/lib/whatif/run";
+import { startWebhookRunner } from "@/lib/webhooks/deliver";
 
 // The in-process runner, started once per server (instrumentation.ts). Several instances may run
 // it side by side: claims are exclusive, and a batch never blocks the request path for long.
@@ -45,4 +46,5 @@ export function startWorker(intervalMs = 2000) {
   timer = setInterval(kickWorker, intervalMs);
   timer.unref();
   kickWorker();
+  startWebhookRunner(intervalMs); // webhooks: their own claim loop on the outbox (ADR 11)
 }

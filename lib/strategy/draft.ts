@@ -9,6 +9,7 @@ import { latestPublished, loadVersion, sectionOf, writeListSection, type Strateg
 import { enqueueJob } from "@/lib/jobs/queue";
 import { countOpenDeals, RESCORE_KIND } from "@/lib/jobs/rescore";
 import { notify } from "@/lib/notifications/notify";
+import { enqueueWebhookEvent } from "@/lib/webhooks/outbox";
 
 /** Serialises drafting and publishing per organisation (one draft, gap-free version numbers). */
 async function lockOrganization(tx: Tx, organizationId: string) {
@@ -130,6 +131,9 @@ export async function publishDraft(actor: Actor, input: { versionId: string; rev
     // Every open deal is re-scored against the new version in the background (lib/jobs).
     const total = await countOpenDeals(tx, actor.organizationId);
     const job = await enqueueJob(tx, { organizationId: actor.organizationId, kind: RESCORE_KIND, payload: { versionId: row.id, number }, total });
+    await enqueueWebhookEvent(tx, actor.organizationId, "strategy.published", {
+      version: { id: row.id, number, changeNote: input.changeNote, publishedById: actor.userId, path: `/strategy/versions/${number}` }, rescoreJobId: job.id, openDeals: total,
+    });
     const people = await tx.user.findMany({ where: { organizationId: actor.organizationId, active: true, role: { in: ["REP", "MANAGER"] } }, select: { id: true } });
     await notify(tx, actor.organizationId, people.map((p) => p.id), { kind: "strategy.published", title: `Strategy version ${number} is out: read and acknowledge it`, href: "/strategy" });
     return { number, versionId: row.id, jobId: job.id };

@@ -1,5 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import { db } from "@/lib/db";
 import type { Queryable } from "@/lib/db-raw";
 import type { Actor } from "@/lib/auth/sessions";
@@ -7,7 +11,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { AppError, notFound } from "@/lib/errors";
 import { runBatch } from "@/lib/jobs/batches";
 import { cancelJob, enqueueJob, type JobRow } from "@/lib/jobs/queue";
-import { countOpenDeals, loadBatch } from "@/lib/jobs/rescore";
+import { endWalk, nextOpenDeals } from "@/lib/jobs/deal-stream";
+import { countOpenDeals } from "@/lib/jobs/rescore";
 import type { StrategySnapshot } from "@/lib/scoring/types";
 import { compareVersions } from "@/lib/strategy/compare";
 import { latestPublished, loadVersion } from "@/lib/strategy/content";
@@ -84,31 +89,48 @@ export async function runWhatIfBatch(job: JobRow): Promise<boolean> {
   const run = await runStrategy(runId);
   if (!run) return false; // replaced by a newer run meanwhile
   const draft = run.strategy.strategy;
-  return runBatch(job, {
-    load: (q, cursor) => loadBatch(q, job.organizationId, cursor, batchSize ?? WHATIF_BATCH, null),
+  const more = await runBatch(job, {
+    // One streamed walk of the pipeline (lib/jobs/deal-stream.ts), not a lookup per batch.
+    load: (_q, cursor) => nextOpenDeals(job.id, job.organizationId, runId, cursor, batchSize ?? WHATIF_BATCH),
     compute: (batch) => compareBatch(batch, draft),
     write: (tx, _batch, rows) => insertResults(tx, runId, job.organizationId, rows),
     finish: async (tx) => {
       const summary = await summarize(tx, runId);
       await tx.query(`UPDATE "WhatIfRun" SET "summary" = $2, "finishedAt" = now() WHERE "id" = $1`, [runId, JSON.stringify(summary)]);
-      // Only the latest run is kept: older ones (and their rows) go once this one is complete.
-      await tx.query(`DELETE FROM "WhatIfRun" WHERE "organizationId" = $1 AND "id" <> $2`, [job.organizationId, runId]);
     },
+  }).catch(async (error: unknown) => {
+    await endWalk(job.id);
+    throw error;
   });
+  if (!more) {
+    await endWalk(job.id); // cancelled (a finished walk has closed itself)
+    // Only the latest complete run is kept: older ones (and their rows) go once this one is done,
+    // after its result is already visible.
+    await db.$executeRaw`DELETE FROM "WhatIfRun" r WHERE r."organizationId" = ${job.organizationId}::uuid AND r."id" <> ${runId}::uuid
+      AND EXISTS (SELECT 1 FROM "WhatIfRun" me WHERE me."id" = ${runId}::uuid AND me."summary" IS NOT NULL AND r."createdAt" < me."createdAt")`;
+  }
+  return more;
 }
 
-async function insertResults(tx: Queryable, runId: string, organizationId: string, r: ComparedBatch) {
+const copyArray = (joined: string) => `{${joined}}`; // rule ids: letters, dots and underscores only
+const copyValue = (v: string | number | boolean | null) => (v === null ? "\\N" : v === true ? "t" : v === false ? "f" : String(v));
+
+/**
+ * Appends a batch's rows with COPY (text format): several times cheaper for PostgreSQL than
+ * unpacking a dozen array parameters, and the write is most of a what-if's database time.
+ */
+export async function insertResults(tx: Queryable, runId: string, organizationId: string, r: ComparedBatch) {
   if (!r.dealId.length) return;
-  await tx.query(
-    `INSERT INTO "WhatIfResult" ("runId", "organizationId", "dealId", "dealRevision", "amount", "ownerId", "teamId", "segmentKey", "productKey",
-       "scoreBefore", "offBefore", "scoreAfter", "offAfter", "rulesAdded", "rulesRemoved", "criticalRules")
-     SELECT $1, $2, t.d, t.rev, t.amt, t.o, t.tm, t.seg, t.prod, t.sb, t.ob, t.sa, t.oa,
-       string_to_array(t.ra, ','), string_to_array(t.rr, ','), string_to_array(t.cr, ',')
-     FROM unnest($3::uuid[], $4::int[], $5::float8[], $6::uuid[], $7::uuid[], $8::uuid[], $9::uuid[], $10::int[], $11::bool[], $12::int[], $13::bool[], $14::text[], $15::text[], $16::text[])
-       AS t(d, rev, amt, o, tm, seg, prod, sb, ob, sa, oa, ra, rr, cr)`,
-    [runId, organizationId, r.dealId, r.revision, r.amount, r.ownerId, r.teamId, r.segmentKey, r.productKey,
-      r.scoreBefore, r.offBefore, r.scoreAfter, r.offAfter, r.rulesAdded, r.rulesRemoved, r.criticalRules],
-  );
+  let text = "";
+  for (let i = 0; i < r.dealId.length; i++) {
+    text += [runId, organizationId, r.dealId[i]!, r.revision[i]!, r.amount[i]!, r.ownerId[i]!, r.teamId[i]!, r.segmentKey[i]!, r.productKey[i]!,
+      r.scoreBefore[i]!, r.offBefore[i]!, r.scoreAfter[i]!, r.offAfter[i]!].map(copyValue).join("\t")
+      + `\t${copyArray(r.rulesAdded[i]!)}\t${copyArray(r.rulesRemoved[i]!)}\t${copyArray(r.criticalRules[i]!)}\n`;
+  }
+  const copy = (tx as pg.PoolClient).query(copyFrom(
+    `COPY "WhatIfResult" ("runId", "organizationId", "dealId", "dealRevision", "amount", "ownerId", "teamId", "segmentKey", "productKey",
+       "scoreBefore", "offBefore", "scoreAfter", "offAfter", "rulesAdded", "rulesRemoved", "criticalRules") FROM STDIN`));
+  await pipeline(Readable.from([text]), copy);
 }
 
 const MOVES = `

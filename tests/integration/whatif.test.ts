@@ -141,6 +141,18 @@ describe("what-if", () => {
     expect(csv).toContain("Promised what we do not offer");
   });
 
+  it("walks the pipeline in one stream that reads exactly what the batched loader reads", async () => {
+    const { rawPool } = await import("@/lib/db-raw");
+    const { loadBatch } = await import("@/lib/jobs/rescore");
+    const { nextOpenDeals } = await import("@/lib/jobs/deal-stream");
+    const batched = await loadBatch(rawPool(), f.organization.id, null, 100, null);
+    const none = "00000000-0000-0000-0000-000000000000"; // a run with no results yet
+    const first = await nextOpenDeals("test-walk", f.organization.id, none, null, 2);
+    const rest = await nextOpenDeals("test-walk", f.organization.id, none, first[1]!.id, 100);
+    expect([...first, ...rest].sort((a, b) => a.id.localeCompare(b.id))).toEqual(batched);
+    expect(await nextOpenDeals("test-walk", f.organization.id, none, rest.at(-1)!.id, 100)).toEqual([]);
+  });
+
   it("keeps the result with the draft until the draft changes", async () => {
     const content = (await loadVersion(f.organization.id, { id: draft.versionId }))!;
     const saved = await as(f.leader.id, () => ok<{ revision: number }>(saveSectionAction({

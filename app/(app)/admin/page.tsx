@@ -23,6 +23,7 @@ export default async function AdminPage() {
         actions={
           <div className="flex gap-4">
             <Link href="/admin/api-tokens" className="text-sm font-medium text-indigo-800 underline underline-offset-4">API tokens</Link>
+            <Link href="/admin/webhooks" className="text-sm font-medium text-indigo-800 underline underline-offset-4">Webhooks</Link>
             <Link href="/admin/import" className="text-sm font-medium text-indigo-800 underline underline-offset-4">Import from another CRM</Link>
             <Link href="/admin/audit" className="text-sm font-medium text-indigo-800 underline underline-offset-4">Audit log</Link>
           </div>

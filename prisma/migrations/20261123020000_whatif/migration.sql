@@ -17,8 +17,10 @@ CREATE TABLE "WhatIfRun" (
 );
 
 -- CreateTable
--- Written once per run and read back whole: no index beyond the key, which grows in deal order.
-CREATE TABLE "WhatIfResult" (
+-- Written once per run and read back whole: no index beyond the key. UNLOGGED: derived data, no
+-- WAL to write (most of a what-if's write cost); after a crash PostgreSQL empties it, and a run
+-- that resumes re-reads every deal its results no longer hold (lib/jobs/deal-stream.ts).
+CREATE UNLOGGED TABLE "WhatIfResult" (
     "runId" UUID NOT NULL,
     "dealId" UUID NOT NULL,
     "organizationId" UUID NOT NULL,

@@ -38,6 +38,7 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
         actions={
           <div className="flex flex-wrap gap-2">
             {can(actor.role, "deal:review") ? <Link href="/deals/review" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100">Review queue</Link> : null}
+            <Link href="/deals/accounts" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100">Accounts</Link>
             <Link href="/deals/requests" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100">Log a customer request</Link>
             <a href={exportHref} download className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100">Export CSV</a>
             <Link href="/deals/new" className="rounded-md bg-indigo-700 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-800">New deal</Link>

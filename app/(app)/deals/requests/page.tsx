@@ -20,7 +20,10 @@ export default async function LogRequestPage() {
         {accounts.length ? <RequestForm action={logRequestAction} accounts={accounts.map((a) => ({ id: a.id, name: a.name }))} /> : <p className="text-sm text-slate-600">Add an account first, from a new deal.</p>}
       </Card>
       <section aria-labelledby="mine-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="mine-title" className="text-base font-semibold text-slate-900">Your requests and leadership’s answers</h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="mine-title" className="text-base font-semibold text-slate-900">Your requests and leadership’s answers</h2>
+          <a href="/api/requests/export?mine=1" download className="text-sm font-medium text-indigo-800 underline underline-offset-4">Export as CSV</a>
+        </div>
         {mine.length === 0 ? <p className="mt-2 text-sm text-slate-600">You have not logged a customer request yet.</p> : (
           <ul className="mt-3 divide-y divide-slate-100 text-sm">
             {mine.map((r) => (
