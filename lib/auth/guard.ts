@@ -109,9 +109,15 @@ function toAppError(error: unknown): AppError {
   return new AppError("INTERNAL", "Something went wrong on our side. Nothing was saved; try again.");
 }
 
-function isDatabaseUnavailable(error: unknown): boolean {
-  const text = String((error as { message?: string })?.message ?? "");
-  return /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|the database system is (starting|shutting) down/i.test(text);
+// The database going away, as pg, the Prisma adapter and PostgreSQL say it: refused or dropped
+// connections, a server shutting down or starting up (57P01–57P03), Prisma's P1001/P1002/P1017.
+const UNAVAILABLE_TEXT =
+  /ECONNREFUSED|ECONNRESET|Connection terminated|connect ETIMEDOUT|the database system is (starting up|shutting down|in recovery mode)|Can't reach database server|Server has closed the connection|connection error and is not queryable|terminating connection due to administrator command|\b57P0[123]\b/i;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { message?: string; code?: string; cause?: unknown } | null;
+  if (e?.code && ["P1001", "P1002", "P1017", "57P01", "57P02", "57P03", "ECONNREFUSED", "ECONNRESET"].includes(e.code)) return true;
+  return UNAVAILABLE_TEXT.test(String(e?.message ?? "")) || (!!e?.cause && e.cause !== error && UNAVAILABLE_TEXT.test(String((e.cause as { message?: string })?.message ?? "")));
 }
 
 /** Deeper than any form or API body Keel accepts; deeper input is refused before it is walked again. */
