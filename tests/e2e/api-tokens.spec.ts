@@ -20,7 +20,7 @@ test("an admin creates an API token, the API accepts it, and after revoking it t
   await form.getByLabel("Scope").selectOption("write");
   await form.getByRole("button", { name: "Create token" }).click();
   await expect(page.getByText("you won’t see this again")).toBeVisible();
-  const secret = page.getByLabel("New API token");
+  const secret = page.getByRole("textbox", { name: "New API token" });
   await expect(secret).toHaveValue(/^keel_[A-Za-z0-9_-]{43}$/);
   await expect(page.getByRole("button", { name: "Copy" })).toBeVisible();
   const token = await secret.inputValue();
@@ -46,7 +46,7 @@ test("an admin creates an API token, the API accepts it, and after revoking it t
 
   // The secret is gone after a reload; the list shows the token was used.
   await page.reload();
-  await expect(page.getByLabel("New API token")).toHaveCount(0);
+  await expect(page.getByRole("textbox", { name: "New API token" })).toHaveCount(0);
   await expect(page.getByRole("row").filter({ hasText: name })).not.toContainText("Never");
 
   const again = page.getByRole("row").filter({ hasText: name });
