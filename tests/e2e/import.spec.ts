@@ -26,7 +26,7 @@ test("an admin imports deals from another CRM through the wizard", async ({ page
 
   // Nothing chosen: a clear error.
   await page.getByRole("button", { name: "Upload and continue" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Choose at least one CSV file.");
+  await expect(page.getByRole("alert").filter({ hasText: "Choose at least one CSV file." })).toHaveText("Choose at least one CSV file.");
 
   await page.getByLabel("CSV files").setInputFiles(files);
   await page.getByRole("button", { name: "Upload and continue" }).click();
