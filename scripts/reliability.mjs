@@ -24,8 +24,8 @@ import { bin, run } from "./lib/run.mjs";
 
 const SHORT = process.argv.includes("--short");
 const P = SHORT
-  ? { name: "short", fuzz: 1000, clients: 16, seconds: 15, outageClients: 8 }
-  : { name: "full", fuzz: 10000, clients: 64, seconds: 60, outageClients: 16 };
+  ? { name: "short", fuzz: 1000, clients: 16, seconds: 15, outageClients: 8, importRows: 2000 }
+  : { name: "full", fuzz: 10000, clients: 64, seconds: 60, outageClients: 16, importRows: 10000 };
 const PG_PORT = Number(process.env.KEEL_RELIABILITY_PG_PORT ?? 54500);
 const BASE_PORT = Number(process.env.KEEL_RELIABILITY_PORT ?? 3400);
 const PORTS = [BASE_PORT, BASE_PORT + 1];
@@ -86,7 +86,7 @@ async function sql(url, text, params = []) {
 const apps = new Map();
 async function startApp(port, dbUrl) {
   const out = createWriteStream(path.join(OUT, `app-${port}.log`), { flags: "a" });
-  const env = appEnv(dbUrl, { AUTH_SECRET, KEEL_API_RATE_LIMIT: "100000000", KEEL_JOB_LEASE_SECONDS: "10", KEEL_RESCORE_BATCH: "50", NODE_ENV: "production" });
+  const env = appEnv(dbUrl, { AUTH_SECRET, KEEL_API_RATE_LIMIT: "100000000", KEEL_JOB_LEASE_SECONDS: "10", KEEL_RESCORE_BATCH: "50", KEEL_IMPORT_BATCH: "200", NODE_ENV: "production" });
   const child = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   child.stdout.pipe(out);
   child.stderr.pipe(out);
@@ -325,6 +325,7 @@ async function suite(pgServer) {
   await security(ctx, dbUrl);
   await loadTest(ctx, dbUrl);
   await rescoreKill(ctx, dbUrl);
+  await importKill(ctx, dbUrl);
   await outage(ctx, dbUrl, pgServer);
   await secretsInLogs();
   await audit();
@@ -538,6 +539,37 @@ async function rescoreKill(ctx, dbUrl) {
   record("fault: kill -9 during re-score", 1, failures,
     `${caught ? "killed mid-job" : "job had finished before the kill (not a mid-job kill)"}: ${afterKill.done}/${afterKill.total} done, ${scoredAtKill} scores written; after restart resumed and finished in ${resumedIn} s (lease 10 s), ${job.done}/${job.total}, 0 duplicates, 0 missing`);
   void atKill;
+}
+
+// ---- 5a'. kill -9 during an import ---------------------------------------------------------
+async function importKill(ctx, dbUrl) {
+  const failures = [];
+  const prefix = `REL${Date.now().toString(36).toUpperCase()}`;
+  const n = P.importRows;
+  const started = helper(dbUrl, "import", "northwind", String(n), prefix);
+  let atKill = null;
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const [job] = await sql(dbUrl, `SELECT status, done, total FROM "Job" WHERE id = $1`, [started.jobId]);
+    if ((job.status === "running" && job.done > n) || job.status === "done") { atKill = job; break; } // past extraction, into the deals
+    await sleep(10);
+  }
+  await Promise.all(PORTS.map((p) => stopApp(p, "SIGKILL")));
+  const count = async () => (await sql(dbUrl, `SELECT count(*)::int AS n, count(DISTINCT "externalId")::int AS d FROM "Deal" WHERE "organizationId" = $1 AND "externalId" LIKE $2`, [ctx.organizationId, `${prefix}-%`]))[0];
+  const midway = await count();
+  const restartAt = Date.now();
+  for (const port of PORTS) await startApp(port, dbUrl);
+  const job = await waitForJob(dbUrl, started.jobId, 300);
+  const resumedIn = ((Date.now() - restartAt) / 1000).toFixed(1);
+  const final = await count();
+  if (job?.status !== "done") failures.push(`the import did not resume to the end: ${JSON.stringify(job)}`);
+  if (final.n !== n || final.d !== n) failures.push(`${final.n} imported deals (${final.d} distinct external ids), expected ${n} once each`);
+  const [run] = await sql(dbUrl, `SELECT status FROM "ImportRun" WHERE id = $1`, [started.runId]);
+  const unscored = await sql(dbUrl, `SELECT count(*)::int AS n FROM "Deal" d WHERE d."organizationId" = $1 AND d."externalId" LIKE $2 AND NOT EXISTS (SELECT 1 FROM "DealScore" s WHERE s."dealId" = d.id AND s."dealRevision" = d.revision)`, [ctx.organizationId, `${prefix}-%`]);
+  if (unscored[0].n) failures.push(`${unscored[0].n} imported deals without a score`);
+  const caught = atKill && atKill.status === "running";
+  record("fault: kill -9 during import", 1, failures,
+    `${caught ? "killed mid-import" : "import had finished before the kill"}: job ${atKill?.done}/${atKill?.total}, ${midway.n} of ${n} deals committed (whole batches of 200); resumed after restart, done in ${resumedIn} s; ${final.n} deals, each once, all scored; run ${run?.status}`);
 }
 
 // ---- 5b. PostgreSQL stopped for 10 s under load --------------------------------------------

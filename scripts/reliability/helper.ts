@@ -6,6 +6,8 @@ import { createApiToken } from "@/lib/api/tokens";
 import { actorForSession, createSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { ensureDraft, publishDraft, saveSection } from "@/lib/strategy/draft";
+import { prepareImport, startFile, startImport, uploadChunk } from "@/lib/imports/runs";
+import { Readable } from "node:stream";
 
 const [command, slug = "northwind", ...rest] = process.argv.slice(2);
 
@@ -37,6 +39,24 @@ async function main() {
       draft = await ensureDraft(leader);
     }
     return publishDraft(leader, { versionId: draft.id, revision: draft.revision, changeNote: note });
+  }
+  if (command === "import") {
+    // An import from another CRM, as an admin starts it in /admin/import: accounts and N deals.
+    const admin = await actorFor("ADMIN");
+    const rep = await db.user.findFirstOrThrow({ where: { organizationId: admin.organizationId, role: "REP" }, orderBy: { email: "asc" } });
+    const [n = "2000", prefix = "REL"] = rest;
+    const accounts = ["Account ID,Account Name,Industry,Employees,Billing Country", `${prefix}-A1,Reliability One,Live events,120,EU`, `${prefix}-A2,Reliability Two,Retail,40,US`].join("\n");
+    const deals = ["Opportunity ID,Opportunity Name,Stage,Close Date,Amount,Account ID,Owner Email"];
+    for (let i = 1; i <= Number(n); i++) deals.push(`${prefix}-${i},Imported deal ${i},Qualification,${(i % 28) + 1}.${(i % 12) + 1}.2027,${1000 + i},${prefix}-A${(i % 2) + 1},${rep.email}`);
+    let runId: string | null = null;
+    for (const [name, text] of [["accounts.csv", accounts], ["deals.csv", deals.join("\n")]] as const) {
+      const file = await startFile(admin, { runId, name });
+      runId = file.runId;
+      await uploadChunk(admin, { runId: file.runId, fileId: file.fileId, offset: 0, final: true }, Readable.from([Buffer.from(text)]));
+    }
+    const analysis = await prepareImport(admin, { runId: runId! });
+    if (analysis.blocking.length) throw new Error(`import blocked: ${analysis.blocking.join("; ")}`);
+    return startImport(admin, { runId: runId!, settings: { ...analysis.settings, dateOrder: "dmy" } });
   }
   throw new Error(`unknown command ${command}`);
 }
