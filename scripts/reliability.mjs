@@ -24,7 +24,7 @@ import { bin, run } from "./lib/run.mjs";
 
 const SHORT = process.argv.includes("--short");
 const P = SHORT
-  ? { name: "short", fuzz: 1000, clients: 16, seconds: 15, outageClients: 8, importRows: 2000 }
+  ? { name: "short", fuzz: 1000, clients: 16, seconds: 15, outageClients: 8, importRows: 3000 }
   : { name: "full", fuzz: 10000, clients: 64, seconds: 60, outageClients: 16, importRows: 10000 };
 const PG_PORT = Number(process.env.KEEL_RELIABILITY_PG_PORT ?? 54500);
 const BASE_PORT = Number(process.env.KEEL_RELIABILITY_PORT ?? 3400);
@@ -86,7 +86,7 @@ async function sql(url, text, params = []) {
 const apps = new Map();
 async function startApp(port, dbUrl) {
   const out = createWriteStream(path.join(OUT, `app-${port}.log`), { flags: "a" });
-  const env = appEnv(dbUrl, { AUTH_SECRET, KEEL_API_RATE_LIMIT: "100000000", KEEL_JOB_LEASE_SECONDS: "10", KEEL_RESCORE_BATCH: "50", KEEL_IMPORT_BATCH: "200", NODE_ENV: "production" });
+  const env = appEnv(dbUrl, { AUTH_SECRET, KEEL_API_RATE_LIMIT: "100000000", KEEL_JOB_LEASE_SECONDS: "10", KEEL_RESCORE_BATCH: "50", KEEL_IMPORT_BATCH: "100", NODE_ENV: "production" });
   const child = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   child.stdout.pipe(out);
   child.stderr.pipe(out);
@@ -546,15 +546,25 @@ async function importKill(ctx, dbUrl) {
   const failures = [];
   const prefix = `REL${Date.now().toString(36).toUpperCase()}`;
   const n = P.importRows;
-  const started = helper(dbUrl, "import", "northwind", String(n), prefix);
+  // Watch the queue while the import is being started (the instances may pick it up at once).
+  const [{ now }] = await sql(dbUrl, "SELECT now() AS now");
+  const starting = helperAsync(dbUrl, "import", "northwind", String(n), prefix);
+  const watcher = new pg.Client({ connectionString: dbUrl });
+  await watcher.connect();
   let atKill = null;
   const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    const [job] = await sql(dbUrl, `SELECT status, done, total FROM "Job" WHERE id = $1`, [started.jobId]);
-    if ((job.status === "running" && job.done > n) || job.status === "done") { atKill = job; break; } // past extraction, into the deals
-    await sleep(10);
+  try {
+    while (Date.now() < deadline) {
+      const { rows: [job] } = await watcher.query(`SELECT status, done, total FROM "Job" WHERE "organizationId" = $1 AND kind = 'import' AND "createdAt" >= $2 ORDER BY "createdAt" DESC LIMIT 1`, [ctx.organizationId, now]);
+      // Past extraction (done > rows), into the deals: some batches committed, more to come.
+      if (job && ((job.status === "running" && job.done > n + 150) || job.status === "done")) { atKill = job; break; }
+      await sleep(5);
+    }
+  } finally {
+    await watcher.end();
   }
   await Promise.all(PORTS.map((p) => stopApp(p, "SIGKILL")));
+  const started = await starting;
   const count = async () => (await sql(dbUrl, `SELECT count(*)::int AS n, count(DISTINCT "externalId")::int AS d FROM "Deal" WHERE "organizationId" = $1 AND "externalId" LIKE $2`, [ctx.organizationId, `${prefix}-%`]))[0];
   const midway = await count();
   const restartAt = Date.now();
@@ -569,7 +579,7 @@ async function importKill(ctx, dbUrl) {
   if (unscored[0].n) failures.push(`${unscored[0].n} imported deals without a score`);
   const caught = atKill && atKill.status === "running";
   record("fault: kill -9 during import", 1, failures,
-    `${caught ? "killed mid-import" : "import had finished before the kill"}: job ${atKill?.done}/${atKill?.total}, ${midway.n} of ${n} deals committed (whole batches of 200); resumed after restart, done in ${resumedIn} s; ${final.n} deals, each once, all scored; run ${run?.status}`);
+    `${caught ? "killed mid-import" : "import had finished before the kill"}: job ${atKill?.done}/${atKill?.total}, ${midway.n} of ${n} deals committed (whole batches of 100); resumed after restart, done in ${resumedIn} s; ${final.n} deals, each once, all scored; run ${run?.status}`);
 }
 
 // ---- 5b. PostgreSQL stopped for 10 s under load --------------------------------------------
