@@ -37,7 +37,7 @@ test("an admin creates an API token, the API accepts it, and after revoking it t
   const body = await list.json();
   expect(body.data.length).toBeGreaterThan(0);
   expect(body).toHaveProperty("nextCursor");
-  const created = await request.post("/api/v1/accounts", { headers: { ...auth, "Idempotency-Key": `e2e-${name}` }, data: { name: `API account ${name}`, region: "EU" } });
+  const created = await request.post("/api/v1/accounts", { headers: { ...auth, "Idempotency-Key": `e2e-${name.replace(/\s+/g, "-")}` }, data: { name: `API account ${name}`, region: "EU" } });
   expect(created.status()).toBe(201);
   const bad = await request.post("/api/v1/accounts", { headers: auth, data: { employees: -1 } });
   expect(bad.status()).toBe(400);

@@ -28,7 +28,7 @@ test("an admin imports deals from another CRM through the wizard", async ({ page
   await page.getByRole("button", { name: "Upload and continue" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Choose at least one CSV file." })).toHaveText("Choose at least one CSV file.");
 
-  await page.getByLabel("CSV files").setInputFiles(files);
+  await page.getByLabel("CSV files", { exact: true }).setInputFiles(files);
   await page.getByRole("button", { name: "Upload and continue" }).click();
   await expect(page.getByRole("heading", { name: "2. Map columns and check the preview" })).toBeVisible({ timeout: 20_000 });
 
@@ -60,7 +60,7 @@ test("an admin imports deals from another CRM through the wizard", async ({ page
 
   // The same files again: nothing changes.
   await page.getByRole("button", { name: "New import" }).click();
-  await page.getByLabel("CSV files").setInputFiles(files);
+  await page.getByLabel("CSV files", { exact: true }).setInputFiles(files);
   await page.getByRole("button", { name: "Upload and continue" }).click();
   await expect(page.getByRole("heading", { name: "2. Map columns and check the preview" })).toBeVisible({ timeout: 20_000 });
   await page.getByLabel("Day first (31/12/2027, 31.12.2027)").check();
