@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/sessions";
 import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { zodFieldErrors } from "@/lib/auth/guard";
+import { unstorableInput, zodFieldErrors } from "@/lib/auth/guard";
 import { createAccount, updateAccount } from "@/lib/deals/accounts";
 import { createDeal, updateDeal } from "@/lib/deals/deals";
 import { logCustomerRequest, updateCustomerRequest } from "@/lib/deals/requests";
@@ -29,7 +29,10 @@ const lower = <T extends string>(v: T) => v.toLowerCase() as Lowercase<T>;
 
 /** The query string, validated: bad values are 400s with the parameter as the field path. */
 export function parseQuery<S extends z.ZodType>(schema: S, url: URL): z.output<S> {
-  const parsed = schema.safeParse(Object.fromEntries(url.searchParams));
+  const query = Object.fromEntries(url.searchParams);
+  const unstorable = unstorableInput(query);
+  if (unstorable) throw new AppError("VALIDATION_FAILED", "Some query parameters need attention.", { fieldErrors: unstorable });
+  const parsed = schema.safeParse(query);
   if (!parsed.success) throw new AppError("VALIDATION_FAILED", "Some query parameters need attention.", { fieldErrors: zodFieldErrors(parsed.error) });
   return parsed.data;
 }

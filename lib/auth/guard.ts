@@ -109,9 +109,50 @@ function toAppError(error: unknown): AppError {
   return new AppError("INTERNAL", "Something went wrong on our side. Nothing was saved; try again.");
 }
 
-function isDatabaseUnavailable(error: unknown): boolean {
-  const text = String((error as { message?: string })?.message ?? "");
-  return /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|the database system is (starting|shutting) down/i.test(text);
+// The database going away, as pg, the Prisma adapter and PostgreSQL say it: refused or dropped
+// connections, a server shutting down or starting up (57P01–57P03), Prisma's P1001/P1002/P1017.
+const UNAVAILABLE_TEXT =
+  /ECONNREFUSED|ECONNRESET|Connection terminated|connect ETIMEDOUT|the database system is (starting up|shutting down|in recovery mode)|Can't reach database server|Server has closed the connection|connection error and is not queryable|terminating connection due to administrator command|\b57P0[123]\b/i;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { message?: string; code?: string; cause?: unknown } | null;
+  if (e?.code && ["P1001", "P1002", "P1017", "57P01", "57P02", "57P03", "ECONNREFUSED", "ECONNRESET"].includes(e.code)) return true;
+  return UNAVAILABLE_TEXT.test(String(e?.message ?? "")) || (!!e?.cause && e.cause !== error && UNAVAILABLE_TEXT.test(String((e.cause as { message?: string })?.message ?? "")));
+}
+
+/** Deeper than any form or API body Keel accepts; deeper input is refused before it is walked again. */
+const MAX_INPUT_DEPTH = 32;
+// PostgreSQL text cannot hold NUL, and UTF-8 cannot encode a lone UTF-16 surrogate: such strings
+// would fail inside the database (a 500). They are refused up front as validation errors instead.
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Field errors for input no schema should see: strings PostgreSQL cannot store (NUL, lone
+ * surrogates, in values or keys) and nesting deeper than MAX_INPUT_DEPTH. Iterative, so hostile
+ * input cannot exhaust the stack. Undefined when the input is fine.
+ */
+export function unstorableInput(input: unknown): FieldErrors | undefined {
+  const errors: FieldErrors = {};
+  const stack: { value: unknown; path: string[] }[] = [{ value: input, path: [] }];
+  let seen = 0;
+  while (stack.length && seen++ < 100_000) {
+    const { value, path } = stack.pop()!;
+    const at = path.join(".") || "_form";
+    if (typeof value === "string") {
+      if (UNSTORABLE.test(value)) (errors[at] ??= []).push("Remove invisible control characters (NUL) or broken characters from this text.");
+      continue;
+    }
+    if (value === null || typeof value !== "object") continue;
+    if (path.length >= MAX_INPUT_DEPTH) {
+      (errors[at] ??= []).push(`Nested too deeply (at most ${MAX_INPUT_DEPTH} levels).`);
+      continue;
+    }
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+      if (UNSTORABLE.test(key)) (errors[at] ??= []).push("A field name contains characters that cannot be stored.");
+      else stack.push({ value: child, path: [...path, key] });
+    }
+  }
+  return Object.keys(errors).length ? errors : undefined;
 }
 
 /**
@@ -128,6 +169,8 @@ export function authAction<S extends z.ZodType, R>(
       const actor = await requireActor(options.permission);
       const raw = args.length >= 2 ? args[1] : args[0];
       const input = raw instanceof FormData ? formDataToObject(raw) : raw;
+      const unstorable = unstorableInput(input);
+      if (unstorable) return { ok: false, code: "VALIDATION_FAILED", message: "Some fields need attention.", fieldErrors: unstorable };
       const parsed = options.schema.safeParse(input);
       if (!parsed.success) {
         return {
@@ -173,6 +216,28 @@ function bearerToken(request: NextRequest): string | undefined {
   return match[1]!;
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * CSRF for route handlers that change state with the session cookie: a browser names the page
+ * that sent the request (Origin, Sec-Fetch-Site); one from another site is refused. A request with
+ * an `Authorization` header carries its own credential (an API token), which no other site can
+ * attach, and clients that are not browsers send no Origin: both pass. Server actions get the same
+ * check from Next itself (it compares Origin with Host).
+ */
+function crossSiteWrite(request: NextRequest): boolean {
+  if (SAFE_METHODS.has(request.method) || request.headers.has("authorization")) return false;
+  if (request.headers.get("sec-fetch-site") === "cross-site") return true;
+  const origin = request.headers.get("origin");
+  if (origin === null) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? request.nextUrl.host;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true; // "null" (a sandboxed or file page) or garbage
+  }
+}
+
 /** The caller: an API token (routes with `tokens: true`, ADR 8), else the signed-in person. */
 async function apiActor(request: NextRequest, tokens: boolean | undefined): Promise<Actor | null> {
   const token = tokens ? bearerToken(request) : undefined;
@@ -203,6 +268,7 @@ export function withApi<S extends z.ZodType | undefined = undefined>(
 ) {
   return async (request: NextRequest, context: RouteContext): Promise<Response> => {
     try {
+      if (crossSiteWrite(request)) throw new AppError("FORBIDDEN", "This request came from another site and was refused.");
       const caller = await apiActor(request, options.tokens);
       const actor = options.permission === null ? caller : await requireActor(options.permission, caller);
       const limits = actor?.token ? await countApiRequest(actor.token.id) : null;
@@ -212,8 +278,13 @@ export function withApi<S extends z.ZodType | undefined = undefined>(
         try {
           json = await request.json();
         } catch {
-          throw new AppError("VALIDATION_FAILED", "The request body must be valid JSON.");
+          // The body as a whole is the field at fault (the path `_form`, like a zod issue at the root).
+          throw new AppError("VALIDATION_FAILED", "The request body must be valid JSON.", {
+            fieldErrors: { _form: ["Send a JSON object (Content-Type: application/json)."] },
+          });
         }
+        const unstorable = unstorableInput(json);
+        if (unstorable) throw new AppError("VALIDATION_FAILED", "Some fields need attention.", { fieldErrors: unstorable });
         const parsed = options.body.safeParse(json);
         if (!parsed.success) {
           throw new AppError("VALIDATION_FAILED", "Some fields need attention.", {

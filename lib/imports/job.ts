@@ -545,7 +545,7 @@ export async function countOutcomes(q: Pick<Client, "query">, runId: string) {
  */
 export async function runImportBatch(job: JobRow): Promise<boolean> {
   const payload = job.payload as ImportPayload;
-  const limit = payload.batch ?? IMPORT_BATCH;
+  const limit = payload.batch ?? (Number(process.env.KEEL_IMPORT_BATCH) || IMPORT_BATCH); // smaller in fault tests
   const snapshot = await currentSnapshot(job.organizationId);
   return rawTransaction(async (tx) => {
     await tx.query("SET LOCAL synchronous_commit = off"); // as in rescore: batch and cursor commit or vanish together

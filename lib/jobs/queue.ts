@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 // Jobs live in PostgreSQL: any app instance may run them (FOR UPDATE SKIP LOCKED), and a job whose
 // runner died is picked up again once its lease (lockedUntil) runs out, resuming from its cursor.
-export const LEASE_SECONDS = 60;
+export const LEASE_SECONDS = Number(process.env.KEEL_JOB_LEASE_SECONDS ?? 60) || 60;
 
 export type JobRow = {
   id: string; organizationId: string; kind: string; status: string; payload: Prisma.JsonValue;

@@ -126,7 +126,8 @@ export async function writeScores(q: Queryable, organizationId: string, snapshot
 /** Runs one batch of a re-score job (lib/jobs/batches.ts). Returns false when nothing is left. */
 export async function runRescoreBatch(job: JobRow): Promise<boolean> {
   const { versionId, batch: batchSize } = job.payload as { versionId: string; batch?: number };
-  const limit = batchSize ?? RESCORE_BATCH;
+  // KEEL_RESCORE_BATCH: smaller batches for fault tests (kill -9 between two committed batches).
+  const limit = batchSize ?? (Number(process.env.KEEL_RESCORE_BATCH) || RESCORE_BATCH);
   const snapshot = await snapshotFor(job.organizationId, versionId);
   if (!snapshot) throw new Error(`strategy version ${versionId} not found`);
   return runBatch(job, {

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -173,6 +173,12 @@ describe("the authorization matrix", () => {
       matrix.push(`${entry.id.padEnd(62)} ${cells.join("  ")}${"public" in rule ? `  (public: ${rule.public})` : `  [${rule.permission}]`}`);
     }
     console.log(`\nAuthorization matrix (✓ let through by the guard, ✗ refused):\n${matrix.join("\n")}\n`);
+    if (process.env.KEEL_RELIABILITY_OUT) {
+      // npm run test:reliability puts the matrix's size into its summary table.
+      mkdirSync(process.env.KEEL_RELIABILITY_OUT, { recursive: true });
+      const calls = matrix.filter((line) => !line.includes(" skipped: ")).length * (ROLES.length + 1);
+      writeFileSync(path.join(process.env.KEEL_RELIABILITY_OUT, "matrix.json"), JSON.stringify({ entryPoints: matrix.length, calls, wrong, matrix }, null, 2));
+    }
     expect(wrong).toEqual([]);
   });
 
