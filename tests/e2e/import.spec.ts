@@ -36,7 +36,7 @@ test("an admin imports deals from another CRM through the wizard", async ({ page
   await expect(page.getByLabel("What opportunities.csv holds")).toHaveValue("deals");
   await expect(page.getByLabel("Stage in opportunities.csv")).toHaveValue("2");
   await expect(page.getByLabel("Account ID in opportunities.csv")).toHaveValue("5");
-  await expect(page.getByLabel("Stage “Closed Won” (1 rows)")).toHaveValue("won");
+  await expect(page.getByLabel("Stage “Closed Won” (1 row)")).toHaveValue("won");
   await expect(page.getByText("similar spelling, please confirm")).toBeVisible();
 
   // 03/04/2027 reads either way: the wizard asks, and the preview shows the problem until then.

@@ -11,6 +11,8 @@ import type { ImportSettings } from "@/lib/imports/extract";
 import type { Analysis, RunStatus } from "@/lib/imports/runs";
 import { importStatusAction, prepareImportAction, resumeImportAction, rollbackImportAction, startImportAction } from "./actions";
 
+const rowsText = (n: number) => `${n.toLocaleString("en")} ${n === 1 ? "row" : "rows"}`;
+
 const CHUNK = 4 * 1024 * 1024;
 const STAGE_LABEL: Record<string, string> = { prospecting: "Prospecting", qualifying: "Qualifying", proposal: "Proposal", negotiation: "Negotiation", won: "Won", lost: "Lost" };
 const ENTITY_LABEL: Record<string, string> = { deal: "Deals", account: "Accounts", rep: "Reps", team: "Teams", product: "Product mappings" };
@@ -188,7 +190,7 @@ function MappingStep({ analysis, settings, busy, onChange, onStart, onRestart }:
         const s = settings.files.find((f) => f.fileId === file.id)!;
         return (
           <fieldset key={file.id} className="rounded-md border border-slate-200 p-4">
-            <legend className="px-1 text-sm font-semibold">{file.name} · {file.rowCount.toLocaleString("en")} rows</legend>
+            <legend className="px-1 text-sm font-semibold">{file.name} · {rowsText(file.rowCount)}</legend>
             <div className="mb-4 grid gap-3 sm:grid-cols-2">
               <div className="space-y-1">
                 <label htmlFor={`table-${file.id}`} className="block text-sm font-medium text-slate-800">{`What ${file.name} holds`}</label>
@@ -240,7 +242,7 @@ function MappingStep({ analysis, settings, busy, onChange, onStart, onRestart }:
           <div className="grid gap-3 sm:grid-cols-3">
             {analysis.stages.map((st) => (
               <div key={st.key} className="space-y-1">
-                <label htmlFor={`stage-${st.key}`} className="block text-xs font-medium text-slate-800">{`Stage “${st.values.join("”, “")}” (${st.count} rows)`}</label>
+                <label htmlFor={`stage-${st.key}`} className="block text-xs font-medium text-slate-800">{`Stage “${st.values.join("”, “")}” (${rowsText(st.count)})`}</label>
                 <select id={`stage-${st.key}`} className={control} value={settings.stages[st.key] ?? ""} disabled={busy} onChange={(e) => onChange({ ...settings, stages: { ...settings.stages, [st.key]: e.target.value as ImportSettings["stages"][string] } })}>
                   <option value="">Not mapped (rows become problems)</option>
                   {KEEL_STAGES.map((k) => <option key={k} value={k}>{STAGE_LABEL[k]}</option>)}
@@ -291,7 +293,7 @@ function MappingStep({ analysis, settings, busy, onChange, onStart, onRestart }:
           return (
             <div key={p.fileId} className="overflow-x-auto">
               <table className="w-full text-left text-xs">
-                <caption className="mb-1 text-left text-sm font-medium">{`${p.name} (${TABLE_LABEL[p.table]}): ${bad ? `${bad} of ${p.rows.length} rows with problems` : `first ${p.rows.length} rows, no problems`}`}</caption>
+                <caption className="mb-1 text-left text-sm font-medium">{`${p.name} (${TABLE_LABEL[p.table]}): ${bad ? `${bad} of ${rowsText(p.rows.length)} with problems` : `first ${rowsText(p.rows.length)}, no problems`}`}</caption>
                 <thead className="bg-slate-50 text-slate-600">
                   <tr><th scope="col" className="px-2 py-1">Row</th>{p.fields.map((f) => <th key={f.id} scope="col" className="px-2 py-1">{f.label}</th>)}</tr>
                 </thead>
