@@ -11,7 +11,7 @@ export type FormAction<T = string> = (prev: unknown, data: FormData) => Promise<
  * onSubmit rather than `action=` keeps React from clearing the fields after a refused save,
  * so a user never retypes what they wrote.
  */
-export function useFormAction(action: FormAction, resetRef?: RefObject<HTMLFormElement | null>) {
+export function useFormAction<T = string>(action: FormAction<T>, resetRef?: RefObject<HTMLFormElement | null>) {
   const [result, formAction, pending] = useActionState(action, null);
   useEffect(() => {
     if (result?.ok) resetRef?.current?.reset();
@@ -24,6 +24,7 @@ export function useFormAction(action: FormAction, resetRef?: RefObject<HTMLFormE
   return {
     onSubmit,
     pending,
+    result,
     errors: result && !result.ok ? result.fieldErrors : undefined,
     // With field errors the fields say what is wrong; the live region only points at them.
     message: result

@@ -1,15 +1,13 @@
 import Link from "next/link";
 import { formatAmount } from "@/components/deals/format";
 import { Card } from "@/components/ui/empty-state";
-import { RULE_LABEL } from "@/lib/dashboard/labels";
-import type { RuleId } from "@/lib/scoring/types";
+import { ruleLabel } from "@/lib/dashboard/labels";
 import { headline, share, type DimensionRow } from "@/lib/whatif/compare";
 import type { Agreement, MoverView, Names, WhatIfRunView } from "@/lib/whatif/queries";
 
 const MINUS = "\u2212";
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 const n = (x: number) => x.toLocaleString("en");
-const ruleLabel = (rule: string) => RULE_LABEL[rule as RuleId] ?? rule;
 const signed = (x: number | null) => (x === null ? "—" : x > 0 ? `+${x.toFixed(1)}` : x < 0 ? `${MINUS}${(-x).toFixed(1)}` : "0");
 
 type Published = { rescoring: { done: number; total: number } | null; agreement: Agreement | null } | null;

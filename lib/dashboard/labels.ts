@@ -16,3 +16,6 @@ export const RULE_LABEL: Record<RuleId, string> = {
   "segment.untargeted": "Outside target segments",
   "request.enablement_gap": "Asked for what we already have",
 };
+
+/** A stored rule id's short name; an id this version of Keel does not know stays as it is. */
+export const ruleLabel = (rule: string) => RULE_LABEL[rule as RuleId] ?? rule;

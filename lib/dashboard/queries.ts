@@ -3,10 +3,10 @@ import type { Actor } from "@/lib/auth/sessions";
 import { rawPool } from "@/lib/db-raw";
 import { isoDay } from "@/lib/dates";
 import { STAGE_LABEL } from "@/lib/validations/deal";
-import { DEAL_STAGES, type RuleId } from "@/lib/scoring/types";
+import { DEAL_STAGES } from "@/lib/scoring/types";
 import { type DashboardFilters, PERIOD_LABEL, type PeriodRange, filterHref, periodRange } from "@/lib/dashboard/filters";
 import { computeTargets } from "@/lib/dashboard/targets";
-import { RULE_LABEL } from "@/lib/dashboard/labels";
+import { ruleLabel } from "@/lib/dashboard/labels";
 import { partNames } from "@/lib/strategy/part-names";
 import type {
   BreakdownRow, Headline, LeadershipView, ManagerDashboard, RecurringPromise, RepFinding, RepView, RuleRow, ScatterPoint, ScoreBucket, StageRisk, WeekPoint,
@@ -238,7 +238,7 @@ export async function managerDashboard(actor: Actor, filters: DashboardFilters, 
   });
 
   const byRule: RuleRow[] = rules.rows.map((r) => ({
-    ruleId: r.k, label: RULE_LABEL[r.k as RuleId] ?? r.k, deals: num(r.deals), value: num(r.value), href: link({ rule: r.k }),
+    ruleId: r.k, label: ruleLabel(r.k), deals: num(r.deals), value: num(r.value), href: link({ rule: r.k }),
   }));
 
   const points: ScatterPoint[] = scatter.rows.map((r) => ({

@@ -9,9 +9,8 @@ import { z } from "zod";
 import { DEAL_STAGES } from "@/lib/scoring/types";
 import { OPEN_STAGES, STAGE_LABEL } from "@/lib/validations/deal";
 import { PERIODS, PERIOD_LABEL, periodRange, type Period } from "@/lib/dashboard/filters";
-import { RULE_LABEL } from "@/lib/dashboard/labels";
+import { ruleLabel } from "@/lib/dashboard/labels";
 import { partNames } from "@/lib/strategy/part-names";
-import type { RuleId } from "@/lib/scoring/types";
 
 export const DEAL_PAGE_SIZE = 25;
 export const SCORE_BANDS = { low: [0, 49], mid: [50, 79], high: [80, 100] } as const;
@@ -203,7 +202,7 @@ export async function describeDrillDown(actor: Actor, query: DealListQuery): Pro
       }
       case "segment": out.push({ key, value, label: `Segment: ${value === "none" ? "none" : (await part()).segments.get(value) ?? "removed"}` }); break;
       case "product": out.push({ key, value, label: `Product: ${(await part()).products.get(value) ?? "removed"}` }); break;
-      case "rule": out.push({ key, value, label: `Finding: ${RULE_LABEL[value as RuleId] ?? value}` }); break;
+      case "rule": out.push({ key, value, label: `Finding: ${ruleLabel(value)}` }); break;
       case "promise": {
         const name = (await part()).catalog.get(value)?.name;
         out.push({ key, value, label: `Promised: ${name ?? "removed item"}` });
@@ -239,7 +238,7 @@ export async function* exportDeals(actor: Actor, query: DealListQuery, pageSize 
       yield [
         d.id, d.name, d.account.name, d.owner.name, STAGE_LABEL[d.stage.toLowerCase() as keyof typeof STAGE_LABEL], d.amount,
         d.expectedCloseDate?.toISOString().slice(0, 10) ?? null, d.createdAt.toISOString().slice(0, 10), d.score, d.offStrategy,
-        d.findingRules.map((r) => RULE_LABEL[r as RuleId] ?? r).join("; "), d.reviewState,
+        d.findingRules.map(ruleLabel).join("; "), d.reviewState,
       ];
     }
     if (rows.length < pageSize) return;

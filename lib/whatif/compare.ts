@@ -1,8 +1,8 @@
 // What-if, the pure part: a deal's current facts beside its score under a draft, the run's
 // headline sentence, and what the draft changes. No I/O: the job (lib/whatif/run.ts) feeds it.
 import { dealFacts, scoreDeal } from "@/lib/scoring";
-import type { DealInput, RuleId, StrategySnapshot } from "@/lib/scoring/types";
-import { RULE_LABEL } from "@/lib/dashboard/labels";
+import type { DealInput, StrategySnapshot } from "@/lib/scoring/types";
+import { ruleLabel } from "@/lib/dashboard/labels";
 import type { SectionDiff } from "@/lib/strategy/compare";
 
 export type CurrentDeal = {
@@ -85,7 +85,6 @@ export type WhatIfSummary = {
 export const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
-const ruleLabel = (rule: string) => RULE_LABEL[rule as RuleId] ?? rule;
 
 /**
  * One sentence for the top of the result, e.g. "Under this draft, 18 % of open pipeline value

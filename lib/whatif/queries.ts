@@ -5,9 +5,9 @@ import type { Actor } from "@/lib/auth/sessions";
 import { notFound } from "@/lib/errors";
 import { latestJob } from "@/lib/jobs/queue";
 import { loadDeals, RESCORE_KIND } from "@/lib/jobs/rescore";
-import { RULE_LABEL } from "@/lib/dashboard/labels";
+import { ruleLabel } from "@/lib/dashboard/labels";
 import { scoreDeal } from "@/lib/scoring";
-import type { Finding, RuleId } from "@/lib/scoring/types";
+import type { Finding } from "@/lib/scoring/types";
 import { partNames } from "@/lib/strategy/part-names";
 import type { WhatIfSummary } from "@/lib/whatif/compare";
 import type { RunStrategy } from "@/lib/whatif/run";
@@ -126,6 +126,9 @@ export async function agreementOf(actor: Actor, run: WhatIfRunView): Promise<{ r
   const job = await latestJob(actor.organizationId, RESCORE_KIND);
   const forThis = job && (job.payload as { versionId?: string }).versionId === run.versionId ? job : null;
   if (forThis && (forThis.status === "queued" || forThis.status === "running")) return { rescoring: { done: forThis.done, total: forThis.total }, agreement: null };
+  // Compared once, when the re-score is over (a join over every deal of the run), then kept on the run.
+  const kept = (run.summary as WhatIfSummary & { agreement?: Agreement }).agreement;
+  if (kept) return { rescoring: null, agreement: kept };
   const { rows: [a] } = await rawPool().query<Agreement>(
     `SELECT count(*) FILTER (WHERE d."revision" = r."dealRevision" AND d."scoredVersionId" = $3)::int AS compared,
        count(*) FILTER (WHERE d."revision" = r."dealRevision" AND d."scoredVersionId" = $3 AND d."score" = r."scoreAfter" AND d."offStrategy" = r."offAfter")::int AS agree,
@@ -134,6 +137,7 @@ export async function agreementOf(actor: Actor, run: WhatIfRunView): Promise<{ r
      WHERE r."runId" = $1 AND r."organizationId" = $2`,
     [run.id, actor.organizationId, run.versionId],
   );
+  await rawPool().query(`UPDATE "WhatIfRun" SET "summary" = "summary" || jsonb_build_object('agreement', $2::jsonb) WHERE "id" = $1`, [run.id, JSON.stringify(a)]);
   return { rescoring: null, agreement: a! };
 }
 
@@ -204,7 +208,7 @@ export async function* exportWhatIfDeals(actor: Actor, query: WhatIfDealsQuery, 
       `${MOVED_SELECT} WHERE ${where} AND r."dealId" > $${params.length + 1}::uuid ORDER BY r."dealId" LIMIT ${pageSize}`,
       [...params, after],
     );
-    const rules = (ids: string[] | null) => (ids ?? []).map((id) => RULE_LABEL[id as RuleId] ?? id).join("; ");
+    const rules = (ids: string[] | null) => (ids ?? []).map(ruleLabel).join("; ");
     for (const r of rows) {
       yield [r.dealId, r.name, r.account, r.owner, r.team, r.amount, r.scoreBefore, r.scoreAfter, r.offBefore, r.offAfter,
         rules(r.criticalRules), rules(r.rulesAdded), rules(r.rulesRemoved)];

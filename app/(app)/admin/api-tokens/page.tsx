@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { utcMinute } from "@/lib/dates";
 import { Card, EmptyState, PageHeader } from "@/components/ui/empty-state";
 import { requirePageActor } from "@/lib/auth/guard";
 import { listApiTokens } from "@/lib/api/tokens";
@@ -8,7 +9,6 @@ import { CreateTokenForm, RevokeTokenForm } from "./forms";
 
 export const metadata: Metadata = { title: "API tokens" };
 
-const when = (d: Date | null) => (d ? `${d.toISOString().replace("T", " ").slice(0, 16)} UTC` : "—");
 
 export default async function ApiTokensPage() {
   const actor = await requirePageActor("api:manage");
@@ -54,10 +54,10 @@ export default async function ApiTokensPage() {
                       <td className="px-3 py-2 font-medium">{t.name}</td>
                       <td className="px-3 py-2">{t.scope === "write" ? "Write" : "Read"}</td>
                       <td className="px-3 py-2 font-mono text-xs">{t.prefix}…</td>
-                      <td className="px-3 py-2">{when(t.createdAt)}<br /><span className="text-slate-600">by {t.createdByName}</span></td>
-                      <td className="px-3 py-2">{t.lastUsedAt ? when(t.lastUsedAt) : "Never"}</td>
+                      <td className="px-3 py-2">{utcMinute(t.createdAt)}<br /><span className="text-slate-600">by {t.createdByName}</span></td>
+                      <td className="px-3 py-2">{t.lastUsedAt ? utcMinute(t.lastUsedAt) : "Never"}</td>
                       <td className="px-3 py-2">
-                        {t.revokedAt ? <span className="text-slate-700">Revoked {when(t.revokedAt)}</span> : <RevokeTokenForm action={revokeApiTokenAction} token={t} />}
+                        {t.revokedAt ? <span className="text-slate-700">Revoked {utcMinute(t.revokedAt)}</span> : <RevokeTokenForm action={revokeApiTokenAction} token={t} />}
                       </td>
                     </tr>
                   ))}

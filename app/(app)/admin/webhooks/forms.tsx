@@ -1,9 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
+import { OneTimeSecret } from "@/components/ui/one-time-secret";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/auth/guard";
 import { WEBHOOK_EVENTS, WEBHOOK_EVENT_LABEL } from "@/lib/webhooks/events";
 
@@ -16,25 +18,8 @@ const messageOf = (r: ActionResult<string | { message: string }> | null) =>
 
 /** URL, description and events; on success the signing secret is shown once, with a copy button. */
 export function CreateWebhookForm({ action }: { action: CreateAction }) {
-  const [result, formAction, pending] = useActionState(action, null);
-  const [copied, setCopied] = useState(false);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    setCopied(false);
-    startTransition(() => formAction(data));
-  };
-  const errors = result && !result.ok ? result.fieldErrors : undefined;
+  const { onSubmit, pending, errors, result } = useFormAction(action);
   const created = result?.ok ? result.data : null;
-  const copy = async () => {
-    if (!created) return;
-    try {
-      await navigator.clipboard.writeText(created.secret);
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
-  };
   return (
     <div className="space-y-4">
       <form onSubmit={onSubmit} noValidate aria-label="New webhook endpoint" className="grid gap-4 sm:grid-cols-2">
@@ -58,18 +43,10 @@ export function CreateWebhookForm({ action }: { action: CreateAction }) {
         </div>
       </form>
       {created ? (
-        <section aria-labelledby="new-webhook-heading" className="rounded-md border border-amber-300 bg-amber-50 p-4">
-          <h3 id="new-webhook-heading" className="text-sm font-semibold text-amber-950">Endpoint added: {created.url}</h3>
-          <p className="mt-1 text-sm text-amber-950">
-            This is its signing secret. Copy it to the receiver now: <strong>you won’t see it again</strong>. If it is lost, add the endpoint again and delete this one.
-          </p>
-          <div className="mt-3 flex flex-wrap items-center gap-2">
-            <label htmlFor="new-webhook-secret" className="sr-only">Signing secret</label>
-            <input id="new-webhook-secret" readOnly value={created.secret} onFocus={(e) => e.currentTarget.select()} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm" />
-            <Button variant="secondary" onClick={copy}>{copied ? "Copied" : "Copy"}</Button>
-          </div>
-          <p role="status" aria-live="polite" className="sr-only">{copied ? "Secret copied to the clipboard." : ""}</p>
-        </section>
+        <OneTimeSecret key={created.secret} id="new-webhook-secret" label="Signing secret" value={created.secret} copiedText="Secret copied to the clipboard."
+          title={`Endpoint added: ${created.url}`}>
+          This is its signing secret. Copy it to the receiver now: <strong>you won’t see it again</strong>. If it is lost, add the endpoint again and delete this one.
+        </OneTimeSecret>
       ) : null}
     </div>
   );
@@ -79,12 +56,7 @@ export function CreateWebhookForm({ action }: { action: CreateAction }) {
 export function ActionButton({ action, fields, label, pendingLabel, variant = "secondary", formLabel }: {
   action: SimpleAction; fields: Record<string, string>; label: string; pendingLabel: string; variant?: "primary" | "secondary" | "danger" | "ghost"; formLabel: string;
 }) {
-  const [result, formAction, pending] = useActionState(action, null);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
-  };
+  const { onSubmit, pending, result } = useFormAction(action);
   return (
     <form onSubmit={onSubmit} aria-label={formLabel} className="space-y-1">
       {Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}

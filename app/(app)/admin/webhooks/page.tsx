@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { utcMinute } from "@/lib/dates";
 import { Card, EmptyState, PageHeader } from "@/components/ui/empty-state";
 import { requirePageActor } from "@/lib/auth/guard";
 import { listWebhookDeliveries, listWebhookEndpoints, sendingSoon, type DeliveryState } from "@/lib/webhooks/endpoints";
@@ -9,13 +10,12 @@ import { ActionButton, AutoRefresh, CreateWebhookForm, DeleteWebhookForm } from 
 
 export const metadata: Metadata = { title: "Webhooks" };
 
-const when = (d: Date | null) => (d ? `${d.toISOString().replace("T", " ").slice(0, 16)} UTC` : "—");
 
 function StateLabel({ state, nextAttemptAt, attempts }: { state: DeliveryState; nextAttemptAt: Date; attempts: number }) {
   switch (state) {
     case "delivered": return <span className="font-medium text-emerald-800">Delivered</span>;
     case "gave_up": return <span className="font-medium text-red-700">Gave up after {attempts} attempts</span>;
-    case "retrying": return <span className="font-medium text-amber-800">Failed — retrying at {when(nextAttemptAt)}</span>;
+    case "retrying": return <span className="font-medium text-amber-800">Failed — retrying at {utcMinute(nextAttemptAt)}</span>;
     default: return <span className="text-slate-700">Pending</span>;
   }
 }
@@ -53,7 +53,7 @@ export default async function WebhooksPage() {
                   <div className="min-w-0 text-sm">
                     <p className="break-all font-mono font-medium">{e.url}</p>
                     {e.description ? <p className="text-slate-700">{e.description}</p> : null}
-                    <p className="text-slate-600">{e.events.join(", ")} · added {when(e.createdAt)} · {e.active ? <span className="text-emerald-800">active</span> : <span className="text-slate-700">disabled {when(e.disabledAt)}</span>}</p>
+                    <p className="text-slate-600">{e.events.join(", ")} · added {utcMinute(e.createdAt)} · {e.active ? <span className="text-emerald-800">active</span> : <span className="text-slate-700">disabled {utcMinute(e.disabledAt)}</span>}</p>
                   </div>
                   <div className="flex flex-wrap items-start gap-2">
                     {e.active ? <ActionButton key="test" action={sendTestWebhookAction} fields={{ endpointId: e.id }} label="Send test event" pendingLabel="Sending…" formLabel={`Send a test event to ${e.url}`} /> : null}
@@ -88,7 +88,7 @@ export default async function WebhooksPage() {
                     <tr key={d.id} className="align-top">
                       <td className="px-3 py-2 font-mono text-xs">{d.event}</td>
                       <td className="max-w-64 break-all px-3 py-2 font-mono text-xs">{d.endpoint.url}</td>
-                      <td className="px-3 py-2">{when(d.createdAt)}</td>
+                      <td className="px-3 py-2">{utcMinute(d.createdAt)}</td>
                       <td className="px-3 py-2"><StateLabel state={d.state} nextAttemptAt={d.nextAttemptAt} attempts={d.attempts} /></td>
                       <td className="px-3 py-2 tabular-nums">{d.attempts} of {MAX_ATTEMPTS}</td>
                       <td className="px-3 py-2">{d.lastStatus ? `HTTP ${d.lastStatus}` : "—"}{d.lastError && !d.lastError.startsWith("HTTP ") ? <span className="block text-xs text-slate-600">{d.lastError}</span> : null}</td>

@@ -4,14 +4,12 @@ import { formatAmount } from "@/components/deals/format";
 import { Card, EmptyState, PageHeader } from "@/components/ui/empty-state";
 import { requirePageActor } from "@/lib/auth/guard";
 import { firstValues } from "@/lib/dashboard/filters";
-import { RULE_LABEL } from "@/lib/dashboard/labels";
-import type { RuleId } from "@/lib/scoring/types";
+import { ruleLabel } from "@/lib/dashboard/labels";
 import { summaryNames, WHATIF_PAGE_SIZE, whatIfDeals, whatIfRun } from "@/lib/whatif/queries";
 import { WHATIF_MOVE_LABEL, WHATIF_MOVES, whatIfDealsQuerySchema, type WhatIfDealsQuery } from "@/lib/validations/whatif";
 
 export const metadata: Metadata = { title: "What-if: deals" };
 
-const ruleLabel = (rule: string) => RULE_LABEL[rule as RuleId] ?? rule;
 
 /** The deals of a what-if run behind a figure of its result: who moves, by how much, and which rules. */
 export default async function WhatIfDealsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
