@@ -1,4 +1,4 @@
-import { FNV_OFFSET, type Lex, type Vocabulary, type WordInfo, fnvStep, wordInfo } from "./text/tokenize";
+import { FNV_OFFSET, type Lex, type Vocabulary, type WordInfo, fnvStep, foldCase, wordInfo } from "./text/tokenize";
 import { CUSTOM_WORK_STEMS } from "./text/lexicon";
 import { MIN_TYPO_LENGTH, deletions, isPlausibleTypo } from "./text/typo";
 
@@ -9,7 +9,7 @@ import { MIN_TYPO_LENGTH, deletions, isPlausibleTypo } from "./text/typo";
 
 /** A typo fills a slot at this share of an exact word. */
 export const TYPO_SIMILARITY = 0.8;
-const TABLE_BITS = 17; // 131,072 places; cleared when three quarters full
+const TABLE_BITS = 12; // 131,072 places; cleared when three quarters full
 
 const NO_SLOTS = new Int32Array(0);
 
@@ -18,7 +18,7 @@ export function catalogVocabulary(joinWhen: (joinedStem: string, hyphen: boolean
   const lex = (raw: string): Lex => ({ raw, info: wordInfo(raw), slots: NO_SLOTS, keyEntries: NO_SLOTS, sim: 0, customWork: false, left: true, right: true, parts: null });
   return {
     lex,
-    lexAt: (s, start, end) => lex(s.slice(start, end)),
+    lexAt: (s, start, end) => lex(s.slice(start, end).toLowerCase()),
     join: (a, _al, b, _bl, hyphen) => {
       const joined = lex(a + b);
       return joinWhen(joined.info.stem, hyphen) ? joined : null;
@@ -100,7 +100,7 @@ export function textVocabulary({ postings, splits, spellings, slotKeyEntry }: Te
   function lexAt(s: string, start: number, end: number, hash: number): Lex {
     const hit = table.find(s, start, end, hash);
     if (hit) return hit;
-    const found = resolve(s.slice(start, end));
+    const found = resolve(s.slice(start, end).toLowerCase());
     table.insert(found, hash);
     return found;
   }
@@ -139,6 +139,12 @@ function buildTypoIndex(spellings: Map<string, string>): Map<string, string[]> {
   return index;
 }
 
+/** Whether s[start…] spells `lower` once ASCII letters are folded to lower case. */
+function sameFolded(s: string, start: number, lower: string): boolean {
+  for (let j = 0; j < lower.length; j++) if (foldCase(s.charCodeAt(start + j)) !== lower.charCodeAt(j)) return false;
+  return true;
+}
+
 class LexTable {
   private readonly mask = (1 << TABLE_BITS) - 1;
   private hashes = new Int32Array(1 << TABLE_BITS);
@@ -150,7 +156,7 @@ class LexTable {
     for (let i = hash & this.mask; ; i = (i + 1) & this.mask) {
       const lex = this.lexes[i];
       if (lex === undefined) return undefined;
-      if (this.hashes[i] === hash && lex.raw.length === len && s.startsWith(lex.raw, start)) return lex;
+      if (this.hashes[i] === hash && lex.raw.length === len && sameFolded(s, start, lex.raw)) return lex;
     }
   }
 

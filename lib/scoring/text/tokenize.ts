@@ -84,8 +84,9 @@ export interface Lex {
 export interface Vocabulary {
   lex(raw: string): Lex;
   /**
-   * The same as lex(s.slice(start, end)). `hash` is FNV-1a of those characters, computed while
-   * scanning, so a word seen before is found without copying it into a new string.
+   * The same as lex(s.slice(start, end).toLowerCase()) for ASCII letters. `hash` is FNV-1a of those
+   * characters, case-folded (foldCase), computed while scanning, so a word seen before is found
+   * without copying it into a new string.
    */
   lexAt(s: string, start: number, end: number, hash: number): Lex;
   /** The joined word if two adjacent words read as one ("e-mail", "white label"), else null. */
@@ -115,9 +116,19 @@ const LETTER = /\p{L}/u;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 export const FNV_OFFSET = 0x811c9dc5;
 export const fnvStep = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
-const isWordChar = (c: number) => (c >= 97 && c <= 122) || isDigit(c) || (c >= 0xc0 && LETTER.test(String.fromCharCode(c)));
-// . , ; : ! ? ( ) [ ] " close a clause (and so a negated stretch).
-const isBreakChar = (c: number) => c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 40 || c === 41 || c === 91 || c === 93 || c === 34;
+/** ASCII upper-case letters to lower case; the scanner folds case as it reads (see scan). */
+export const foldCase = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+
+// ASCII character classes, looked up once per character: word characters (letters in either case,
+// digits) and the characters that close a clause (and so a negated stretch): . , ; : ! ? ( ) [ ] "
+const WORD_CHAR = 1;
+const BREAK_CHAR = 2;
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c)) ASCII_CLASS[c] = WORD_CHAR;
+}
+for (const ch of '.,;:!?()[]"') ASCII_CLASS[ch.charCodeAt(0)] = BREAK_CHAR;
+const isWordChar = (c: number) => (c < 128 ? ASCII_CLASS[c] === WORD_CHAR : c >= 0xc0 && LETTER.test(String.fromCharCode(c)));
 
 /**
  * The words and clause breaks of a text, as parallel arrays reused from text to text (tokenize is
@@ -148,10 +159,21 @@ const resolved = new Items();
 const MAY_MERGE = 1;
 const MAY_COMPOUND = 2;
 
-/** Fills `scanned`; returns MAY_MERGE | MAY_COMPOUND for what the later steps may have to do. */
+/**
+ * Fills `scanned`; returns MAY_MERGE | MAY_COMPOUND for what the later steps may have to do.
+ * Most texts are plain ASCII: they are read as they are, folding case character by character, so
+ * no lower-cased copy is made. A text with any other character is lower-cased, decomposed and
+ * stripped of accents first, and read again.
+ */
 function scan(text: string, vocab: Vocabulary): number {
-  let s = text.toLowerCase();
-  if (/[^\x00-\x7f]/.test(s)) s = s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[\u2018\u2019]/g, "'");
+  const needs = scanFrom(text, vocab, true);
+  if (needs >= 0) return needs;
+  const s = text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[\u2018\u2019]/g, "'");
+  return scanFrom(s, vocab, false);
+}
+
+/** The scanner proper; with `asciiOnly` it gives up (−1) at the first non-ASCII character. */
+function scanFrom(s: string, vocab: Vocabulary, asciiOnly: boolean): number {
   const items = scanned;
   items.length = 0;
   let needs = 0;
@@ -165,8 +187,9 @@ function scan(text: string, vocab: Vocabulary): number {
       i++; // most characters between words are single spaces
       continue;
     }
+    if (c >= 128 && asciiOnly) return -1;
     if (!isWordChar(c)) {
-      if (isBreakChar(c)) {
+      if (c < 128 && ASCII_CLASS[c] === BREAK_CHAR) {
         items.push("", BREAK_LEX, false, false);
         last = BREAK_LEX;
       }
@@ -175,13 +198,14 @@ function scan(text: string, vocab: Vocabulary): number {
     }
     const start = i++;
     let apostrophe = false;
-    let hash = fnvStep(FNV_OFFSET, c);
+    let hash = fnvStep(FNV_OFFSET, foldCase(c));
     while (i < n) {
       const d = s.charCodeAt(i);
-      if (isWordChar(d)) {
-        hash = fnvStep(hash, d);
+      if (d < 128 ? ASCII_CLASS[d] === WORD_CHAR : !asciiOnly && isWordChar(d)) {
+        hash = fnvStep(hash, foldCase(d));
         i++;
-      } else if (d === 39 && i + 1 < n && isWordChar(s.charCodeAt(i + 1))) {
+      } else if (d >= 128 && asciiOnly) return -1;
+      else if (d === 39 && i + 1 < n && isWordChar(s.charCodeAt(i + 1))) {
         apostrophe = true;
         i++;
       } else if (d === 46 && isDigit(s.charCodeAt(i - 1)) && i + 1 < n && isDigit(s.charCodeAt(i + 1))) {
@@ -191,7 +215,7 @@ function scan(text: string, vocab: Vocabulary): number {
     }
     let lex: Lex;
     if (apostrophe) {
-      const raw = s.slice(start, i);
+      const raw = s.slice(start, i).toLowerCase();
       lex = vocab.lex(raw.endsWith("n't") ? raw.replace("'", "") : raw.replace(CLITIC, "").replace(/'/g, ""));
     } else lex = vocab.lexAt(s, start, i, hash);
     // Joined by "-" or "/" to the word just before it.
