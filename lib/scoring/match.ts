@@ -1,7 +1,7 @@
 import { type CatalogEntry, type CatalogPhrase, type CompiledStrategy, compileStrategy } from "./compile";
 import { MATCH_THRESHOLD } from "./policy";
 import { type Scratch, scratch } from "./scratch";
-import { selectDistinct } from "./select";
+import { selectDistinct, selectFromEntryMasks } from "./select";
 import { type Token, tokenize } from "./text/tokenize";
 import type { CapabilityStatus, CatalogMatch, StrategySnapshot } from "./types";
 
@@ -44,9 +44,9 @@ export interface AnalyseOptions {
 
 const NONE: readonly TextMatch[] = Object.freeze([]);
 
-function collect(tokens: Token[], negated: boolean, c: CompiledStrategy, limit: number): readonly TextMatch[] {
+export function collect(tokens: Token[], negated: boolean, c: CompiledStrategy, limit: number): readonly TextMatch[] {
   const s = scratch(c);
-  const { slotBest, slotToken, touchedSlots, covered, touched, entryStrength, entryPhrase, candidates, marked, markedList } = s;
+  const { slotBest, slotToken, touchedSlots, covered, touched, entryStrength, entryPhrase, candidates, marked, markedList, entryMask } = s;
   const { slotPhrase, slotEntry, slotWeight, phraseWeight, phraseEntry, phraseSlotStart, slotGeneric } = c;
   // Only entries one of whose key words the text contains can match (compile.ts keySlots); the
   // words of all other entries are skipped below. Many words a text shares with the catalog are
@@ -67,17 +67,24 @@ function collect(tokens: Token[], negated: boolean, c: CompiledStrategy, limit: 
   }
   let slotCount = 0;
   let phraseCount = 0;
+  // The entry word sets can be kept as one 32-bit mask per entry while the words arrive, unless the
+  // text is longer than that or a slot changes hands (a typo first, then the word itself).
+  let masked = tokens.length <= 32;
   if (markedCount > 0) {
     for (let t = 0; t < tokens.length; t++) {
       const tok = tokens[t] as Token;
       if (tok.negated !== negated) continue;
       const { slots, sim } = tok;
+      const bit = 1 << (tok.index & 31);
       for (let i = 0; i < slots.length; i++) {
         const slot = slots[i] as number;
-        if (marked[slotEntry[slot] as number] === 0) continue;
+        const entry = slotEntry[slot] as number;
+        if (marked[entry] === 0) continue;
         const before = slotBest[slot] as number;
         if (sim <= before) continue;
         if (before === 0) touchedSlots[slotCount++] = slot;
+        else masked = false;
+        entryMask[entry] = (entryMask[entry] as number) | bit;
         const phrase = slotPhrase[slot] as number;
         const prev = covered[phrase] as number;
         if (prev === 0) touched[phraseCount++] = phrase;
@@ -121,7 +128,7 @@ function collect(tokens: Token[], negated: boolean, c: CompiledStrategy, limit: 
   if (candidateCount > 0) {
     let keptCount = 1;
     if (candidateCount === 1) s.kept[0] = candidates[0] as number;
-    else keptCount = selectDistinct(candidateCount, tokens.length, slotCount, limit, s, c);
+    else keptCount = masked ? selectFromEntryMasks(candidateCount, limit, s, c) : selectDistinct(candidateCount, tokens.length, slotCount, limit, s, c);
     const out: TextMatch[] = [];
     for (let k = 0; k < keptCount; k++) {
       const entry = s.kept[k] as number;
@@ -134,7 +141,11 @@ function collect(tokens: Token[], negated: boolean, c: CompiledStrategy, limit: 
   for (let t = 0; t < slotCount; t++) slotBest[touchedSlots[t] as number] = 0;
   for (let t = 0; t < phraseCount; t++) covered[touched[t] as number] = 0;
   for (let t = 0; t < candidateCount; t++) entryStrength[candidates[t] as number] = 0;
-  for (let t = 0; t < markedCount; t++) marked[markedList[t] as number] = 0;
+  for (let t = 0; t < markedCount; t++) {
+    const entry = markedList[t] as number;
+    marked[entry] = 0;
+    entryMask[entry] = 0;
+  }
   return kept;
 }
 

@@ -33,6 +33,11 @@ export interface Scratch {
   /** Per candidate, the token positions it explains as bit sets; and those no kept entry claimed. Grown for long texts. */
   masks: Int32Array;
   open: Int32Array;
+  /**
+   * Per entry: the token positions (< 32) that fill its slots, built while the words arrive, so the
+   * common case needs no second pass over the slots (select.ts selectFromEntryMasks).
+   */
+  entryMask: Int32Array;
 }
 
 const scratchFor = new WeakMap<CompiledStrategy, Scratch>();
@@ -64,6 +69,7 @@ export function scratch(c: CompiledStrategy): Scratch {
       markedList: new Int32Array(entries),
       masks: new Int32Array(entries),
       open: new Int32Array(1),
+      entryMask: new Int32Array(entries),
     };
     scratchFor.set(c, s);
   }

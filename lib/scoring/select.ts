@@ -106,3 +106,51 @@ export function selectDistinct(n: number, tokenCount: number, slotCount: number,
   }
   return kept;
 }
+
+/**
+ * selectDistinct for a text of at most 32 words whose entry word sets match.ts kept as it went
+ * (s.entryMask, one bit per word): the same choice, without rebuilding the word sets from the slots.
+ */
+export function selectFromEntryMasks(n: number, limit: number, s: Scratch, c: CompiledStrategy): number {
+  const { strengths, ties, order, candidates, entryStrength, entryMask } = s;
+  const entries = c.entries.length;
+  let open = 0;
+  let best = 0;
+  for (let e = 0; e < n; e++) {
+    const entry = candidates[e] as number;
+    const mask = entryMask[entry] as number;
+    open |= mask;
+    strengths[e] = entryStrength[entry] as number;
+    ties[e] = (bitCount(mask) * 2 + (c.entryGuardrail[entry] as number)) * entries + (entries - 1 - entry);
+    if ((strengths[e] as number) > (strengths[best] as number) || ((strengths[e] as number) === (strengths[best] as number) && (ties[e] as number) > (ties[best] as number))) best = e;
+  }
+  // The best always explains an open word (its own); after it, take the rest best first while a
+  // word is left unclaimed, as selectDistinct does.
+  s.kept[0] = candidates[best] as number;
+  open &= ~(entryMask[candidates[best] as number] as number);
+  if (limit === 1 || open === 0) return 1;
+  let left = 0;
+  for (let i = 0; i < n; i++) if (i !== best) order[left++] = i;
+  let kept = 1;
+  while (left > 0 && kept < limit && open !== 0) {
+    let pick = 0;
+    let pickStrength = strengths[order[0] as number] as number;
+    let pickTie = ties[order[0] as number] as number;
+    for (let i = 1; i < left; i++) {
+      const e = order[i] as number;
+      const strength = strengths[e] as number;
+      if (strength > pickStrength || (strength === pickStrength && (ties[e] as number) > pickTie)) {
+        pick = i;
+        pickStrength = strength;
+        pickTie = ties[e] as number;
+      }
+    }
+    const e = order[pick] as number;
+    order[pick] = order[--left] as number;
+    const mask = entryMask[candidates[e] as number] as number;
+    if ((mask & open) === 0) continue;
+    open &= ~mask;
+    s.kept[kept++] = candidates[e] as number;
+  }
+  return kept;
+}
