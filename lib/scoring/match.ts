@@ -158,21 +158,34 @@ function toTextMatch(
   s: Scratch,
   c: CompiledStrategy,
 ): TextMatch {
-  // The distinct token positions that filled the phrase's slots, ascending (a phrase has a few
-  // words, so an insertion sort beats Array#sort with a comparator).
+  // The distinct token positions that filled the phrase's slots, ascending: as a bit set when the
+  // text has at most 32 words (almost always), else by insertion.
   const tokenIndexes: number[] = [];
-  for (let k = c.phraseSlotStart[phrase] as number; k < (c.phraseSlotStart[phrase + 1] as number); k++) {
-    if ((s.slotBest[k] as number) === 0) continue;
-    const t = s.slotToken[k] as number;
-    if (tokenIndexes.includes(t)) continue;
-    let j = tokenIndexes.length;
-    for (; j > 0 && (tokenIndexes[j - 1] as number) > t; j--) tokenIndexes[j] = tokenIndexes[j - 1] as number;
-    tokenIndexes[j] = t;
-  }
   const matchedWords: string[] = [];
-  for (const i of tokenIndexes) {
-    const raw = tokens[i]?.raw ?? "";
-    if (!matchedWords.includes(raw)) matchedWords.push(raw);
+  const from = c.phraseSlotStart[phrase] as number;
+  const to = c.phraseSlotStart[phrase + 1] as number;
+  if (tokens.length <= 32) {
+    let mask = 0;
+    for (let k = from; k < to; k++) if ((s.slotBest[k] as number) !== 0) mask |= 1 << (s.slotToken[k] as number);
+    for (let t = 0; mask !== 0; t++, mask >>>= 1) {
+      if ((mask & 1) === 0) continue;
+      tokenIndexes.push(t);
+      const raw = (tokens[t] as Token).raw;
+      if (!matchedWords.includes(raw)) matchedWords.push(raw);
+    }
+  } else {
+    for (let k = from; k < to; k++) {
+      if ((s.slotBest[k] as number) === 0) continue;
+      const t = s.slotToken[k] as number;
+      if (tokenIndexes.includes(t)) continue;
+      let j = tokenIndexes.length;
+      for (; j > 0 && (tokenIndexes[j - 1] as number) > t; j--) tokenIndexes[j] = tokenIndexes[j - 1] as number;
+      tokenIndexes[j] = t;
+    }
+    for (const i of tokenIndexes) {
+      const raw = tokens[i]?.raw ?? "";
+      if (!matchedWords.includes(raw)) matchedWords.push(raw);
+    }
   }
   const via = (c.phrases[phrase] as CatalogPhrase).via;
   return { entry: c.entries[entry] as CatalogEntry, via, strength, tokenIndexes, matchedWords, negated };
