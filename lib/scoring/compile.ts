@@ -45,6 +45,11 @@ export interface CompiledStrategy {
   slotGeneric: Uint8Array;
   /** The slot's entry when the slot is a key word of its phrase (see keySlots), else −1. */
   slotKeyEntry: Int32Array;
+  /** The stem of each slot, numbered 0 … stemCount − 1 (every slot of one stem shares the number). */
+  slotStem: Int32Array;
+  stemCount: number;
+  /** The most words any one name or alias has. */
+  maxPhraseSlots: number;
   /** stem → the slots (phrase words) it fills. */
   postings: Map<string, Int32Array>;
   /** How rep text is read against this catalog (memoised per word). */
@@ -160,6 +165,13 @@ function build(snapshot: StrategySnapshot): CompiledStrategy {
   const postings = new Map<string, Int32Array>();
   for (const [s, list] of postingLists) postings.set(s, Int32Array.from(list));
   const slotKeyEntry = keySlots(phraseSlotStart, phraseWeight, slotWeight, phraseEntry);
+  const slotStem = new Int32Array(slotCount);
+  let stemCount = 0;
+  for (const list of postings.values()) {
+    for (const k of list) slotStem[k] = stemCount;
+    stemCount++;
+  }
+  const slotKeyPhrase = Int32Array.from(slotKeyEntry, (e, k) => (e >= 0 ? (slotPhrase[k] as number) : -1));
 
   const splits = new Map<string, readonly [string, string]>();
   for (const [joined, parts] of pairs) if (!postings.has(joined)) splits.set(joined, parts);
@@ -178,8 +190,11 @@ function build(snapshot: StrategySnapshot): CompiledStrategy {
     slotWeight,
     slotGeneric,
     slotKeyEntry,
+    slotStem,
+    stemCount,
+    maxPhraseSlots: phrases.reduce((max, p) => Math.max(max, p.slotCount), 0),
     postings,
-    vocabulary: textVocabulary({ postings, splits, spellings, slotKeyEntry }),
+    vocabulary: textVocabulary({ postings, splits, spellings, slotKeyEntry, slotKeyPhrase }),
     products: new Map(snapshot.products.map((p) => [p.id, p])),
     targetSegments: snapshot.segments.filter((s) => s.priority !== "avoid").map(compileSegment),
     avoidSegments: snapshot.segments.filter((s) => s.priority === "avoid").map(compileSegment),

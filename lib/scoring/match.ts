@@ -1,6 +1,6 @@
 import { type CatalogEntry, type CatalogPhrase, type CompiledStrategy, compileStrategy } from "./compile";
 import { MATCH_THRESHOLD } from "./policy";
-import { type Scratch, scratch } from "./scratch";
+import { type Scratch, nextStamp, scratch } from "./scratch";
 import { selectDistinct, selectFromEntryMasks } from "./select";
 import { type Token, tokenize } from "./text/tokenize";
 import type { CapabilityStatus, CatalogMatch, StrategySnapshot } from "./types";
@@ -44,7 +44,7 @@ export interface AnalyseOptions {
 
 const NONE: readonly TextMatch[] = Object.freeze([]);
 
-export function collect(tokens: Token[], negated: boolean, c: CompiledStrategy, limit: number): readonly TextMatch[] {
+function collect(tokens: Token[], negated: boolean, c: CompiledStrategy, limit: number): readonly TextMatch[] {
   const s = scratch(c);
   const { slotBest, slotToken, touchedSlots, covered, touched, entryStrength, entryPhrase, candidates, marked, markedList, entryMask } = s;
   const { slotPhrase, slotEntry, slotWeight, phraseWeight, phraseEntry, phraseSlotStart, slotGeneric } = c;
@@ -149,6 +149,167 @@ export function collect(tokens: Token[], negated: boolean, c: CompiledStrategy, 
   return kept;
 }
 
+/**
+ * The same as collect, computed phrase by phrase: each word stamps the stems it fills, then only the
+ * names and aliases one of whose key words the text contains (compile.ts keySlots) are summed, each
+ * once, straight from the stamps, so nothing is accumulated slot by slot or reset afterwards. The
+ * coverage is added up in the order collect adds it (by word, then slot), so every figure is the
+ * same to the last bit. Returns null, and collect decides, when two words of the text fill the same
+ * stem (which one counts is collect's rule) or the text has more than 32 words.
+ */
+function collectByPhrase(tokens: Token[], negated: boolean, c: CompiledStrategy, limit: number): readonly TextMatch[] | null {
+  if (tokens.length > 32) return null;
+  const s = scratch(c);
+  const stamp = nextStamp(s);
+  const { stemStamp, stemToken, stemSim, phraseStamp, entryStamp, entryStrength, entryPhrase, candidates, entryMask, pairToken, pairValue } = s;
+  const { slotStem, slotWeight, phraseWeight, phraseEntry, phraseSlotStart, slotGeneric, entryPhraseStart } = c;
+
+  // The stems the text's words fill, by which word and how well (a typo may fill several).
+  let keys = 0;
+  for (let t = 0; t < tokens.length; t++) {
+    const tok = tokens[t] as Token;
+    if (tok.negated !== negated) continue;
+    const { slots, sim } = tok;
+    if (slots.length === 0) continue;
+    keys += tok.keyPhrases.length;
+    if (sim === 1) {
+      // A word's own stem: its slots are that stem's posting list (vocabulary.ts).
+      const stem = slotStem[slots[0] as number] as number;
+      if (stemStamp[stem] === stamp) return null;
+      stemStamp[stem] = stamp;
+      stemToken[stem] = tok.index;
+      stemSim[stem] = 1;
+      continue;
+    }
+    for (let i = 0; i < slots.length; i++) {
+      const stem = slotStem[slots[i] as number] as number;
+      if (stemStamp[stem] === stamp) {
+        if (stemToken[stem] === tok.index) continue;
+        return null;
+      }
+      stemStamp[stem] = stamp;
+      stemToken[stem] = tok.index;
+      stemSim[stem] = sim;
+    }
+  }
+  if (keys === 0) return NONE;
+
+  // Each phrase with a key word in the text, once.
+  let candidateCount = 0;
+  for (let t = 0; t < tokens.length; t++) {
+    const tok = tokens[t] as Token;
+    if (tok.negated !== negated) continue;
+    const keyPhrases = tok.keyPhrases;
+    for (let i = 0; i < keyPhrases.length; i++) {
+      const pi = keyPhrases[i] as number;
+      if (phraseStamp[pi] === stamp) continue;
+      phraseStamp[pi] = stamp;
+      const from = phraseSlotStart[pi] as number;
+      const to = phraseSlotStart[pi + 1] as number;
+      // The filled slots' weights in word order (slots ascending within a word): a stable
+      // insertion by word position over slots taken in ascending order.
+      let n = 0;
+      for (let k = from; k < to; k++) {
+        const stem = slotStem[k] as number;
+        if (stemStamp[stem] !== stamp) continue;
+        const at = stemToken[stem] as number;
+        const value = (slotWeight[k] as number) * (stemSim[stem] as number);
+        let j = n++;
+        for (; j > 0 && (pairToken[j - 1] as number) > at; j--) {
+          pairToken[j] = pairToken[j - 1] as number;
+          pairValue[j] = pairValue[j - 1] as number;
+        }
+        pairToken[j] = at;
+        pairValue[j] = value;
+      }
+      let covered = 0;
+      for (let j = 0; j < n; j++) covered += pairValue[j] as number;
+      if (covered <= (phraseWeight[pi] as number) * MATCH_THRESHOLD) continue;
+      const strength = covered / (phraseWeight[pi] as number);
+      if (strength <= MATCH_THRESHOLD) continue;
+      if (to - from > 1) {
+        let distinctive = false;
+        for (let k = from, matched = 0; k < to && !distinctive; k++) {
+          if (stemStamp[slotStem[k] as number] === stamp) distinctive = slotGeneric[k] === 0 || ++matched >= 2;
+        }
+        if (!distinctive) continue;
+      }
+      const entry = phraseEntry[pi] as number;
+      if (entryStamp[entry] !== stamp) {
+        entryStamp[entry] = stamp;
+        entryStrength[entry] = strength;
+        entryPhrase[entry] = pi;
+        candidates[candidateCount++] = entry;
+      } else if (strength > (entryStrength[entry] as number) || (strength === entryStrength[entry] && pi < (entryPhrase[entry] as number))) {
+        entryStrength[entry] = strength;
+        entryPhrase[entry] = pi;
+      }
+    }
+  }
+  if (candidateCount === 0) return NONE;
+
+  let keptCount = 1;
+  let best = 0;
+  let tied = false;
+  if (limit === 1) {
+    // Only the best is wanted (a request): when one candidate is strictly the strongest, the
+    // tie-breaks, and so the word sets, are not needed (as in selectDistinct).
+    for (let e = 1; e < candidateCount; e++) {
+      const strength = entryStrength[candidates[e] as number] as number;
+      const top = entryStrength[candidates[best] as number] as number;
+      if (strength > top) {
+        best = e;
+        tied = false;
+      } else if (strength === top) tied = true;
+    }
+  }
+  if (candidateCount === 1 || (limit === 1 && !tied)) s.kept[0] = candidates[best] as number;
+  else {
+    // The words each candidate explains through any of its names and aliases (select.ts).
+    for (let e = 0; e < candidateCount; e++) {
+      const entry = candidates[e] as number;
+      let mask = 0;
+      const to = phraseSlotStart[entryPhraseStart[entry + 1] as number] as number;
+      for (let k = phraseSlotStart[entryPhraseStart[entry] as number] as number; k < to; k++) {
+        const stem = slotStem[k] as number;
+        if (stemStamp[stem] === stamp) mask |= 1 << (stemToken[stem] as number);
+      }
+      entryMask[entry] = mask;
+    }
+    keptCount = selectFromEntryMasks(candidateCount, limit, s, c);
+  }
+  const out: TextMatch[] = [];
+  for (let k = 0; k < keptCount; k++) {
+    const entry = s.kept[k] as number;
+    const phrase = entryPhrase[entry] as number;
+    let mask = 0;
+    for (let j = phraseSlotStart[phrase] as number; j < (phraseSlotStart[phrase + 1] as number); j++) {
+      const stem = slotStem[j] as number;
+      if (stemStamp[stem] === stamp) mask |= 1 << (stemToken[stem] as number);
+    }
+    out.push(matchFromMask(entry, phrase, entryStrength[entry] as number, mask, tokens, negated, c));
+  }
+  // collect expects these at zero.
+  for (let e = 0; e < candidateCount; e++) {
+    entryStrength[candidates[e] as number] = 0;
+    entryMask[candidates[e] as number] = 0;
+  }
+  return out;
+}
+
+/** A TextMatch from the bit set of the word positions that filled the phrase. */
+function matchFromMask(entry: number, phrase: number, strength: number, mask: number, tokens: Token[], negated: boolean, c: CompiledStrategy): TextMatch {
+  const tokenIndexes: number[] = [];
+  const matchedWords: string[] = [];
+  for (let t = 0; mask !== 0; t++, mask >>>= 1) {
+    if ((mask & 1) === 0) continue;
+    tokenIndexes.push(t);
+    const raw = (tokens[t] as Token).raw;
+    if (!matchedWords.includes(raw)) matchedWords.push(raw);
+  }
+  return { entry: c.entries[entry] as CatalogEntry, via: (c.phrases[phrase] as CatalogPhrase).via, strength, tokenIndexes, matchedWords, negated };
+}
+
 function toTextMatch(
   entry: number,
   phrase: number,
@@ -191,6 +352,11 @@ function toTextMatch(
   return { entry: c.entries[entry] as CatalogEntry, via, strength, tokenIndexes, matchedWords, negated };
 }
 
+/** The catalog entries the affirmed (or the negated) words of a text match; see collect. */
+export function match(tokens: Token[], negated: boolean, c: CompiledStrategy, limit: number): readonly TextMatch[] {
+  return collectByPhrase(tokens, negated, c, limit) ?? collect(tokens, negated, c, limit);
+}
+
 export function analyseText(text: string, compiled: CompiledStrategy, options?: AnalyseOptions): TextAnalysis {
   const tokens = tokenize(text, compiled.vocabulary);
   let affirms = false;
@@ -201,8 +367,8 @@ export function analyseText(text: string, compiled: CompiledStrategy, options?: 
   }
   return {
     tokens,
-    matches: affirms ? collect(tokens, false, compiled, options?.limit ?? Infinity) : NONE,
-    negatedMatches: negates && options?.negated !== false ? collect(tokens, true, compiled, Infinity) : NONE,
+    matches: affirms ? match(tokens, false, compiled, options?.limit ?? Infinity) : NONE,
+    negatedMatches: negates && options?.negated !== false ? match(tokens, true, compiled, Infinity) : NONE,
     affirms,
   };
 }

@@ -38,6 +38,31 @@ export interface Scratch {
    * common case needs no second pass over the slots (select.ts selectFromEntryMasks).
    */
   entryMask: Int32Array;
+  /**
+   * The stamped working memory of match.ts collectByPhrase: a place is current when its stamp is
+   * `stamp`, so nothing is reset between texts. Per stem: the token that fills it and how well; per
+   * phrase: already looked at; per entry: its strength and phrase are current.
+   */
+  stamp: number;
+  stemStamp: Int32Array;
+  stemToken: Int32Array;
+  stemSim: Float64Array;
+  phraseStamp: Int32Array;
+  entryStamp: Int32Array;
+  /** One phrase's filled slots as (word position, weight) pairs, sized to the longest phrase. */
+  pairToken: Int32Array;
+  pairValue: Float64Array;
+}
+
+/** The next stamp; on the (distant) wrap-around every stamp is cleared. */
+export function nextStamp(s: Scratch): number {
+  if (s.stamp >= 0x3fffffff) {
+    s.stemStamp.fill(0);
+    s.phraseStamp.fill(0);
+    s.entryStamp.fill(0);
+    s.stamp = 0;
+  }
+  return ++s.stamp;
 }
 
 const scratchFor = new WeakMap<CompiledStrategy, Scratch>();
@@ -70,6 +95,14 @@ export function scratch(c: CompiledStrategy): Scratch {
       masks: new Int32Array(entries),
       open: new Int32Array(1),
       entryMask: new Int32Array(entries),
+      stamp: 0,
+      stemStamp: new Int32Array(c.stemCount),
+      stemToken: new Int32Array(c.stemCount),
+      stemSim: new Float64Array(c.stemCount),
+      phraseStamp: new Int32Array(c.phrases.length),
+      entryStamp: new Int32Array(entries),
+      pairToken: new Int32Array(c.maxPhraseSlots),
+      pairValue: new Float64Array(c.maxPhraseSlots),
     };
     scratchFor.set(c, s);
   }

@@ -15,7 +15,7 @@ const NO_SLOTS = new Int32Array(0);
 
 /** Catalog-side vocabulary used while compiling: no slots yet, only the compound rule. */
 export function catalogVocabulary(joinWhen: (joinedStem: string, hyphen: boolean) => boolean): Vocabulary {
-  const lex = (raw: string): Lex => ({ raw, info: wordInfo(raw), slots: NO_SLOTS, keyEntries: NO_SLOTS, sim: 0, customWork: false, left: true, right: true, parts: null });
+  const lex = (raw: string): Lex => ({ raw, info: wordInfo(raw), slots: NO_SLOTS, keyEntries: NO_SLOTS, keyPhrases: NO_SLOTS, sim: 0, customWork: false, left: true, right: true, parts: null });
   return {
     lex,
     lexAt: (s, start, end) => lex(s.slice(start, end).toLowerCase()),
@@ -34,9 +34,11 @@ export interface TextVocabularyInput {
   spellings: Map<string, string>;
   /** Per slot: its entry when it is a key word of its phrase, else −1 (compile.ts keySlots). */
   slotKeyEntry: Int32Array;
+  /** Per slot: its phrase when it is a key word of that phrase, else −1. */
+  slotKeyPhrase: Int32Array;
 }
 
-export function textVocabulary({ postings, splits, spellings, slotKeyEntry }: TextVocabularyInput): Vocabulary {
+export function textVocabulary({ postings, splits, spellings, slotKeyEntry, slotKeyPhrase }: TextVocabularyInput): Vocabulary {
   // Prefixes/suffixes of catalog stems: a pair of words can only join into a catalog word if the
   // left one begins one and the right one's stem ends it.
   const prefixes = new Set<string>();
@@ -70,10 +72,17 @@ export function textVocabulary({ postings, splits, spellings, slotKeyEntry }: Te
     return entries.size === 0 ? NO_SLOTS : Int32Array.from(entries);
   }
 
+  /** The phrases one of whose key words is among `slots`, each once, ascending. */
+  function keyPhrases(slots: Int32Array): Int32Array {
+    const phrases = new Set<number>();
+    for (const k of slots) if ((slotKeyPhrase[k] as number) >= 0) phrases.add(slotKeyPhrase[k] as number);
+    return phrases.size === 0 ? NO_SLOTS : Int32Array.from([...phrases].sort((a, b) => a - b));
+  }
+
   function forStem(raw: string, info: WordInfo, stem: string): Lex {
     const slots = postings.get(stem) ?? NO_SLOTS;
     const customWork = CUSTOM_WORK_STEMS.has(stem);
-    return { raw, info: { ...info, stem }, slots, keyEntries: keyEntries(slots), sim: 1, customWork, left: false, right: false, parts: null };
+    return { raw, info: { ...info, stem }, slots, keyEntries: keyEntries(slots), keyPhrases: keyPhrases(slots), sim: 1, customWork, left: false, right: false, parts: null };
   }
 
   function resolve(raw: string): Lex {
@@ -86,6 +95,7 @@ export function textVocabulary({ postings, splits, spellings, slotKeyEntry }: Te
       info,
       slots: exact ?? typo,
       keyEntries: keyEntries(exact ?? typo),
+      keyPhrases: keyPhrases(exact ?? typo),
       sim: exact ? 1 : typo.length > 0 ? TYPO_SIMILARITY : 0,
       customWork: CUSTOM_WORK_STEMS.has(info.stem),
       left: prefixes.has(info.word),

@@ -5,11 +5,29 @@ import type { Commitment, Finding, RequestInsight } from "../types";
 // Rules 1–3: what a rep promised, read against the catalog. Plus the request insights: what the
 // customer asked for, which feeds enablement gaps and market signals but never costs points.
 
+/** Whether a text has a line break, a tab or two spaces in a row (then quote() tidies it). */
+function needsTidying(text: string): boolean {
+  let prev = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 9 || (c === 32 && prev === 32)) return true;
+    prev = c;
+  }
+  return false;
+}
+
+// The last text quoted and its quote: a commitment is quoted by each finding about it.
+let lastText = "";
+let lastQuote = '""';
+
 /** A promise, quoted for a sentence: short enough to read, never cut mid-word without a mark. */
 export function quote(text: string): string {
-  // Most promises are one short line already (forms trim them); a native regex test is the cheap check.
-  const oneLine = /[\n\r\t]| {2}/.test(text) ? text.replace(/\s+/g, " ").trim() : text;
-  return `"${oneLine.length > 90 ? `${oneLine.slice(0, 87).trimEnd()}…` : oneLine}"`;
+  if (text === lastText) return lastQuote;
+  // Most promises are one short line already (forms trim them).
+  const oneLine = needsTidying(text) ? text.replace(/\s+/g, " ").trim() : text;
+  lastText = text;
+  lastQuote = `"${oneLine.length > 90 ? `${oneLine.slice(0, 87).trimEnd()}…` : oneLine}"`;
+  return lastQuote;
 }
 
 export function commitmentFindings(commitment: Commitment, index: number, analysis: TextAnalysis, out: Finding[]): void {

@@ -69,6 +69,8 @@ export interface Lex {
   slots: Int32Array;
   /** The catalog entries this word could make match: it fills a key word of one of their phrases. */
   keyEntries: Int32Array;
+  /** The phrases (names and aliases) in which it fills a key word, ascending. */
+  keyPhrases: Int32Array;
   /** 1 for the stem itself, less for a typo, 0 when it fills nothing. */
   sim: number;
   /** A custom-work or bespoke-service word (lexicon.ts CUSTOM_WORK_STEMS, rule 5). */
@@ -100,6 +102,7 @@ export interface Token {
   stem: string;
   slots: Int32Array;
   keyEntries: Int32Array;
+  keyPhrases: Int32Array;
   sim: number;
   customWork: boolean;
   negated: boolean;
@@ -109,7 +112,7 @@ export interface Token {
 
 const NO_SLOTS = new Int32Array(0);
 const BREAK_INFO: WordInfo = { word: "", stem: "", stop: true, cue: false, breaker: true, price: false, phrases: null };
-const BREAK_LEX: Lex = { raw: "", info: BREAK_INFO, slots: NO_SLOTS, keyEntries: NO_SLOTS, sim: 0, customWork: false, left: false, right: false, parts: null };
+const BREAK_LEX: Lex = { raw: "", info: BREAK_INFO, slots: NO_SLOTS, keyEntries: NO_SLOTS, keyPhrases: NO_SLOTS, sim: 0, customWork: false, left: false, right: false, parts: null };
 const CLITIC = /'(s|ll|re|ve|d|m)$/;
 const LETTER = /\p{L}/u;
 
@@ -314,8 +317,8 @@ export function tokenize(text: string, vocab: Vocabulary): Token[] {
       if (info.stop) continue;
     }
     const raw = items.raw[i] as string;
-    const { slots, keyEntries, sim, customWork } = lex;
-    tokens.push({ raw, word: info.word, stem: info.stem, slots, keyEntries, sim, customWork, negated: negating, index: tokens.length });
+    const { slots, keyEntries, keyPhrases, sim, customWork } = lex;
+    tokens.push({ raw, word: info.word, stem: info.stem, slots, keyEntries, keyPhrases, sim, customWork, negated: negating, index: tokens.length });
   }
   return tokens;
 }
