@@ -328,18 +328,19 @@ function scanFrom(s: string, vocab: Vocabulary, asciiOnly: boolean): number {
  * Whether it merged any: most texts that might ("on", "no") do not.
  */
 function mergeBuiltins(items: Items, vocab: Vocabulary): boolean {
-  let merged = false;
-  let out = 0;
+  let out = -1; // where the next item goes, once the first expression is found
   for (let i = 0; i < items.length; i++) {
     const lex = items.lex[i] as Lex;
-    const phrase = lex.info.phrases === null ? undefined : lex.info.phrases.find((p) => spells(items, i, p.words));
+    const phrase = lex.flags & LEX_PHRASES ? phraseAt(items, i, lex.info.phrases as readonly Phrase[]) : undefined;
     if (phrase === undefined) {
+      if (out < 0) continue; // nothing merged yet: everything stays where it is
       items.raw[out] = items.raw[i] as string;
       items.lex[out] = lex;
       items.hyphen[out] = items.hyphen[i] as boolean;
       items.content[out++] = items.content[i] as boolean;
       continue;
     }
+    if (out < 0) out = i;
     const raw = items.raw.slice(i, i + phrase.words.length).join(" ");
     const hyphen = items.hyphen[i] as boolean;
     items.raw[out] = raw;
@@ -347,10 +348,16 @@ function mergeBuiltins(items: Items, vocab: Vocabulary): boolean {
     items.hyphen[out] = hyphen;
     items.content[out++] = true;
     i += phrase.words.length - 1;
-    merged = true;
   }
+  if (out < 0) return false;
   items.length = out;
-  return merged;
+  return true;
+}
+
+/** The first (longest) of `phrases` spelt by the words from position `at` on. */
+function phraseAt(items: Items, at: number, phrases: readonly Phrase[]): Phrase | undefined {
+  for (const phrase of phrases) if (spells(items, at, phrase.words)) return phrase;
+  return undefined;
 }
 
 /** Whether the words from position `at` on are exactly `words`. */
