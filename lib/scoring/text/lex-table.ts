@@ -4,22 +4,23 @@ import type { Lex } from "./tokenize";
 // characters, so the scanner (tokenize.ts) finds a word straight from the text, without slicing it
 // into a new string and without a call into the vocabulary.
 //
-// A word's key is its length and its last eight characters packed a byte each into two ints (k0
-// holds the last four), which the scanner builds with a shift per character. For the short words
-// that make up most text, and whose characters all fit a byte ("narrow"), equal keys are equal
-// words: finding one reads one 16-byte entry and no string. Longer or wider words are also compared
-// character by character, and their other characters are hashed so they do not pile up in one
-// place. Keys and hashes live in one typed array, so a probe touches neither a Lex nor its string.
+// A word's key is its length and its last twelve characters packed a byte each into three ints (k0
+// holds the last four), which the scanner builds with shifts as it reads each character. For the
+// words that make up most text, twelve characters or fewer that all fit a byte ("narrow"), equal
+// keys are equal words: finding one reads one 20-byte entry and no string. Longer or wider words
+// are also compared character by character, and their other characters are hashed so they do not
+// pile up in one place. Keys and hashes live in one typed array, so a probe touches neither a Lex
+// nor its string.
 
 /** ASCII upper-case letters to lower case; the scanner folds case as it reads (tokenize.ts scan). */
 export const foldCase = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
 /** The characters the key holds exactly; the others are hashed and compared. */
-export const KEY_CHARS = 8;
+export const KEY_CHARS = 12;
 
-/** The hash of the key of s[start…end) (case-folded), whose last characters pack into k0 and k1. */
-function keyHash(s: string, start: number, end: number, k0: number, k1: number): number {
-  let h = Math.imul(k0 ^ Math.imul(k1 ^ (end - start), 0x9e3779b1), 0x85ebca6b);
+/** The hash of the key of s[start…end) (case-folded), whose last characters pack into k0, k1, k2. */
+function keyHash(s: string, start: number, end: number, k0: number, k1: number, k2: number): number {
+  let h = Math.imul(k0 ^ Math.imul(k1 ^ Math.imul(k2 ^ (end - start), 0x27d4eb2f), 0x9e3779b1), 0x85ebca6b);
   for (let i = start; i < end - KEY_CHARS; i++) h = Math.imul(h ^ foldCase(s.charCodeAt(i)), 0x01000193);
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
@@ -31,8 +32,8 @@ function keyHash(s: string, start: number, end: number, k0: number, k1: number):
 const INITIAL_BITS = 12;
 const MAX_BITS = 17;
 // Per place in `keys`: hash, length (0 when the place is free; negative when the word is not
-// narrow), k0, k1.
-const STRIDE = 4;
+// narrow), k0, k1, k2.
+const STRIDE = 5;
 
 export class LexTable {
   private mask = (1 << INITIAL_BITS) - 1;
@@ -41,19 +42,19 @@ export class LexTable {
   private size = 0;
 
   /**
-   * The Lex of s[start…end), case-folded, or undefined if not seen. k0 and k1 pack its last
-   * characters' low bytes as the scanner reads them (k1 = k1 << 8 | k0 >>> 24; k0 = k0 << 8 | c);
-   * `narrow` says they all fit a byte.
+   * The Lex of s[start…end), case-folded, or undefined if not seen. k0, k1, k2 pack its last
+   * characters' low bytes as the scanner reads them (k2 = k2 << 8 | k1 >>> 24; k1 = k1 << 8 |
+   * k0 >>> 24; k0 = k0 << 8 | c); `narrow` says they all fit a byte.
    */
-  find(s: string, start: number, end: number, k0: number, k1: number, narrow: boolean): Lex | undefined {
+  find(s: string, start: number, end: number, k0: number, k1: number, k2: number, narrow: boolean): Lex | undefined {
     const len = end - start;
     const keys = this.keys;
-    const hash = keyHash(s, start, end, k0, k1);
+    const hash = keyHash(s, start, end, k0, k1, k2);
     for (let i = hash & this.mask; ; i = (i + 1) & this.mask) {
       const at = i * STRIDE;
       const placeLen = keys[at + 1] as number;
       if (placeLen === 0) return undefined;
-      if (keys[at] !== hash || keys[at + 2] !== k0 || keys[at + 3] !== k1) continue;
+      if (keys[at] !== hash || keys[at + 2] !== k0 || keys[at + 3] !== k1 || keys[at + 4] !== k2) continue;
       if (placeLen === len && narrow && len <= KEY_CHARS) return this.lexes[i];
       if (placeLen === len || placeLen === -len) {
         const lex = this.lexes[i] as Lex;
@@ -66,14 +67,16 @@ export class LexTable {
   findWord(word: string): Lex | undefined {
     let k0 = 0;
     let k1 = 0;
+    let k2 = 0;
     let narrow = true;
     for (let i = 0; i < word.length; i++) {
       const c = word.charCodeAt(i);
+      k2 = (k2 << 8) | (k1 >>> 24);
       k1 = (k1 << 8) | (k0 >>> 24);
       k0 = (k0 << 8) | (c & 0xff);
       if (c > 0xff) narrow = false;
     }
-    return this.find(word, 0, word.length, k0, k1, narrow);
+    return this.find(word, 0, word.length, k0, k1, k2, narrow);
   }
 
   /** Adds a Lex not in the table, under its `raw`. */
@@ -91,18 +94,20 @@ export class LexTable {
     const raw = lex.raw;
     let k0 = 0;
     let k1 = 0;
+    let k2 = 0;
     let narrow = true;
     for (let i = 0; i < raw.length; i++) {
       const c = raw.charCodeAt(i);
+      k2 = (k2 << 8) | (k1 >>> 24);
       k1 = (k1 << 8) | (k0 >>> 24);
       k0 = (k0 << 8) | (c & 0xff);
       if (c > 0xff) narrow = false;
     }
-    this.place(lex, keyHash(raw, 0, raw.length, k0, k1), narrow ? raw.length : -raw.length, k0, k1);
+    this.place(lex, keyHash(raw, 0, raw.length, k0, k1, k2), narrow ? raw.length : -raw.length, k0, k1, k2);
     this.size++;
   }
 
-  private place(lex: Lex, hash: number, len: number, k0: number, k1: number): void {
+  private place(lex: Lex, hash: number, len: number, k0: number, k1: number, k2: number): void {
     const keys = this.keys;
     let i = hash & this.mask;
     while (keys[i * STRIDE + 1] !== 0) i = (i + 1) & this.mask;
@@ -111,6 +116,7 @@ export class LexTable {
     keys[at + 1] = len;
     keys[at + 2] = k0;
     keys[at + 3] = k1;
+    keys[at + 4] = k2;
     this.lexes[i] = lex;
   }
 
@@ -123,7 +129,7 @@ export class LexTable {
     for (let i = 0; i < lexes.length; i++) {
       const lex = lexes[i];
       const at = i * STRIDE;
-      if (lex !== undefined) this.place(lex, keys[at] as number, keys[at + 1] as number, keys[at + 2] as number, keys[at + 3] as number);
+      if (lex !== undefined) this.place(lex, keys[at] as number, keys[at + 1] as number, keys[at + 2] as number, keys[at + 3] as number, keys[at + 4] as number);
     }
   }
 }

@@ -282,16 +282,19 @@ function scanFrom(s: string, vocab: Vocabulary, asciiOnly: boolean): number {
     // The word's key for the memo (lex-table.ts): its last characters, a byte each.
     let k0 = code === NON_ASCII ? c & 0xff : code;
     let k1 = 0;
+    let k2 = 0;
     let narrow = c <= 0xff;
     while (i < n) {
       const d = s.charCodeAt(i);
       const dCode = CHAR_CODE[d] as number;
       if (dCode >= FIRST_WORD_CODE) {
+        k2 = (k2 << 8) | (k1 >>> 24);
         k1 = (k1 << 8) | (k0 >>> 24);
         k0 = (k0 << 8) | dCode;
         i++;
       } else if (dCode === NON_ASCII && asciiOnly) return -1;
       else if (dCode === NON_ASCII && isWordChar(d)) {
+        k2 = (k2 << 8) | (k1 >>> 24);
         k1 = (k1 << 8) | (k0 >>> 24);
         k0 = (k0 << 8) | (d & 0xff);
         if (d > 0xff) narrow = false;
@@ -300,7 +303,8 @@ function scanFrom(s: string, vocab: Vocabulary, asciiOnly: boolean): number {
         apostrophe = true;
         i++;
       } else if (d === 46 && isDigit(s.charCodeAt(i - 1)) && i + 1 < n && isDigit(s.charCodeAt(i + 1))) {
-        k1 = (k1 << 8) | (k0 >>> 24); // 99.9
+        k2 = (k2 << 8) | (k1 >>> 24); // 99.9
+        k1 = (k1 << 8) | (k0 >>> 24);
         k0 = (k0 << 8) | d;
         i++;
       } else break;
@@ -309,7 +313,7 @@ function scanFrom(s: string, vocab: Vocabulary, asciiOnly: boolean): number {
     if (apostrophe) {
       const raw = s.slice(start, i).toLowerCase();
       lex = vocab.lex(raw.endsWith("n't") ? raw.replace("'", "") : raw.replace(CLITIC, "").replace(/'/g, ""));
-    } else lex = memo.find(s, start, i, k0, k1, narrow) ?? vocab.lexAt(s, start, i);
+    } else lex = memo.find(s, start, i, k0, k1, k2, narrow) ?? vocab.lexAt(s, start, i);
     // Joined by "-" or "/" to the word just before it.
     const hyphen = prevEnd === start - 1 && (s.charCodeAt(prevEnd) === 45 || s.charCodeAt(prevEnd) === 47) && last !== BREAK_LEX;
     const flags = lex.flags;
