@@ -1,4 +1,5 @@
-import { FNV_OFFSET, type Lex, type Vocabulary, type WordInfo, fnvStep, foldCase, wordInfo } from "./text/tokenize";
+import { LexTable } from "./text/lex-table";
+import { type Lex, type Vocabulary, type WordInfo, makeLex, wordInfo } from "./text/tokenize";
 import { CUSTOM_WORK_STEMS } from "./text/lexicon";
 import { MIN_TYPO_LENGTH, deletions, isPlausibleTypo } from "./text/typo";
 
@@ -9,14 +10,14 @@ import { MIN_TYPO_LENGTH, deletions, isPlausibleTypo } from "./text/typo";
 
 /** A typo fills a slot at this share of an exact word. */
 export const TYPO_SIMILARITY = 0.8;
-const TABLE_BITS = 12; // 131,072 places; cleared when three quarters full
 
 const NO_SLOTS = new Int32Array(0);
 
 /** Catalog-side vocabulary used while compiling: no slots yet, only the compound rule. */
 export function catalogVocabulary(joinWhen: (joinedStem: string, hyphen: boolean) => boolean): Vocabulary {
-  const lex = (raw: string): Lex => ({ raw, info: wordInfo(raw), slots: NO_SLOTS, keyEntries: NO_SLOTS, keyPhrases: NO_SLOTS, sim: 0, customWork: false, left: true, right: true, parts: null });
+  const lex = (raw: string): Lex => makeLex({ raw, info: wordInfo(raw), slots: NO_SLOTS, keyEntries: NO_SLOTS, keyPhrases: NO_SLOTS, sim: 0, customWork: false, left: true, right: true, parts: null });
   return {
+    memo: new LexTable(), // stays empty: the catalog is read once
     lex,
     lexAt: (s, start, end) => lex(s.slice(start, end).toLowerCase()),
     join: (a, _al, b, _bl, hyphen) => {
@@ -82,7 +83,7 @@ export function textVocabulary({ postings, splits, spellings, slotKeyEntry, slot
   function forStem(raw: string, info: WordInfo, stem: string): Lex {
     const slots = postings.get(stem) ?? NO_SLOTS;
     const customWork = CUSTOM_WORK_STEMS.has(stem);
-    return { raw, info: { ...info, stem }, slots, keyEntries: keyEntries(slots), keyPhrases: keyPhrases(slots), sim: 1, customWork, left: false, right: false, parts: null };
+    return makeLex({ raw, info: { ...info, stem }, slots, keyEntries: keyEntries(slots), keyPhrases: keyPhrases(slots), sim: 1, customWork, left: false, right: false, parts: null });
   }
 
   function resolve(raw: string): Lex {
@@ -90,7 +91,7 @@ export function textVocabulary({ postings, splits, spellings, slotKeyEntry, slot
     const exact = postings.get(info.stem);
     const typo = exact || info.stop ? NO_SLOTS : typoSlots(info);
     const split = exact ? undefined : splits.get(info.stem);
-    return {
+    return makeLex({
       raw,
       info,
       slots: exact ?? typo,
@@ -101,28 +102,22 @@ export function textVocabulary({ postings, splits, spellings, slotKeyEntry, slot
       left: prefixes.has(info.word),
       right: suffixes.has(info.stem),
       parts: split ? split.map((s) => forStem(raw, info, s)) : null,
-    };
+    });
   }
 
-  // Memo of resolved words: an open-addressing hash table keyed by the word's characters, so the
-  // scanner can look a word up straight from the text without slicing it into a new string.
-  const table = new LexTable();
-  function lexAt(s: string, start: number, end: number, hash: number): Lex {
-    const hit = table.find(s, start, end, hash);
-    if (hit) return hit;
-    const found = resolve(s.slice(start, end).toLowerCase());
-    table.insert(found, hash);
-    return found;
-  }
+  const memo = new LexTable();
   function lex(raw: string): Lex {
-    let hash = FNV_OFFSET;
-    for (let i = 0; i < raw.length; i++) hash = fnvStep(hash, raw.charCodeAt(i));
-    return lexAt(raw, 0, raw.length, hash);
+    const hit = memo.findWord(raw);
+    if (hit) return hit;
+    const found = resolve(raw);
+    memo.insert(found);
+    return found;
   }
 
   return {
+    memo,
     lex,
-    lexAt,
+    lexAt: (s, start, end) => lex(s.slice(start, end).toLowerCase()),
     // Read two words as one when the catalog knows the joined word: "self hosted" → selfhost
     // because the catalog says "self-hosted", "e mail" → email. A stop word joins only across a
     // hyphen ("in-app"), so "for their" is never looked up as "fortheir".
@@ -147,40 +142,4 @@ function buildTypoIndex(spellings: Map<string, string>): Map<string, string[]> {
     for (const d of deletions(spelling)) add(d, spelling);
   }
   return index;
-}
-
-/** Whether s[start…] spells `lower` once ASCII letters are folded to lower case. */
-function sameFolded(s: string, start: number, lower: string): boolean {
-  for (let j = 0; j < lower.length; j++) if (foldCase(s.charCodeAt(start + j)) !== lower.charCodeAt(j)) return false;
-  return true;
-}
-
-class LexTable {
-  private readonly mask = (1 << TABLE_BITS) - 1;
-  private hashes = new Int32Array(1 << TABLE_BITS);
-  private lexes: (Lex | undefined)[] = new Array<Lex | undefined>(1 << TABLE_BITS).fill(undefined);
-  private size = 0;
-
-  find(s: string, start: number, end: number, hash: number): Lex | undefined {
-    const len = end - start;
-    for (let i = hash & this.mask; ; i = (i + 1) & this.mask) {
-      const lex = this.lexes[i];
-      if (lex === undefined) return undefined;
-      if (this.hashes[i] === hash && lex.raw.length === len && sameFolded(s, start, lex.raw)) return lex;
-    }
-  }
-
-  insert(lex: Lex, hash: number): void {
-    if (this.size >= ((this.mask + 1) * 3) / 4) {
-      // Bounded memory: forget everything and relearn; results do not depend on the memo.
-      this.hashes.fill(0);
-      this.lexes.fill(undefined);
-      this.size = 0;
-    }
-    let i = hash & this.mask;
-    while (this.lexes[i] !== undefined) i = (i + 1) & this.mask;
-    this.hashes[i] = hash;
-    this.lexes[i] = lex;
-    this.size++;
-  }
 }

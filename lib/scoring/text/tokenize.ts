@@ -1,4 +1,5 @@
 import { BUILTIN_PHRASES, NEGATION_CUES, PRICE_WORDS, SCOPE_BREAKERS, STOP_WORDS } from "./lexicon";
+import { type LexTable, foldCase } from "./lex-table";
 import { americanise, stem } from "./stem";
 
 // Text → the words that carry meaning, each with its stem and whether it sits in a negated stretch.
@@ -80,17 +81,44 @@ export interface Lex {
   right: boolean;
   /** The catalog knows this solid word only as two words ("whitelabel" → white label). */
   parts: readonly Lex[] | null;
+  /** The facts above the scanner reads for every word, as LEX_* bits (see makeLex). */
+  flags: number;
+}
+
+// Lex.flags: one load per word instead of a chase through lex.info for each fact.
+const LEX_STOP = 1;
+const LEX_CUE = 2;
+const LEX_BREAKER = 4;
+const LEX_PRICE = 8;
+/** Some built-in expression starts with this word. */
+const LEX_PHRASES = 16;
+const LEX_LEFT = 32;
+const LEX_RIGHT = 64;
+/** Read as its `parts` (a stop word never is). */
+const LEX_SPLITS = 128;
+
+/** A Lex with its `flags` worked out from the other fields. */
+export function makeLex(fields: Omit<Lex, "flags">): Lex {
+  const { raw, info, slots, keyEntries, keyPhrases, sim, customWork, left, right, parts } = fields;
+  const flags =
+    (info.stop ? LEX_STOP : 0) |
+    (info.cue ? LEX_CUE : 0) |
+    (info.breaker ? LEX_BREAKER : 0) |
+    (info.price ? LEX_PRICE : 0) |
+    (info.phrases !== null ? LEX_PHRASES : 0) |
+    (left ? LEX_LEFT : 0) |
+    (right ? LEX_RIGHT : 0) |
+    (parts !== null && !info.stop ? LEX_SPLITS : 0);
+  return { raw, info, slots, keyEntries, keyPhrases, sim, customWork, left, right, parts, flags };
 }
 
 /** Word lookups and compound rules of one strategy's catalog (see compile.ts and vocabulary.ts). */
 export interface Vocabulary {
+  /** The words resolved so far; the scanner looks here first, lexAt resolves and adds the rest. */
+  readonly memo: LexTable;
   lex(raw: string): Lex;
-  /**
-   * The same as lex(s.slice(start, end).toLowerCase()) for ASCII letters. `hash` is FNV-1a of those
-   * characters, case-folded (foldCase), computed while scanning, so a word seen before is found
-   * without copying it into a new string.
-   */
-  lexAt(s: string, start: number, end: number, hash: number): Lex;
+  /** The same as lex(s.slice(start, end).toLowerCase()); the scanner calls it for words not in `memo`. */
+  lexAt(s: string, start: number, end: number): Lex;
   /** The joined word if two adjacent words read as one ("e-mail", "white label"), else null. */
   join(leftRaw: string, left: Lex, rightRaw: string, right: Lex, hyphen: boolean): Lex | null;
 }
@@ -112,26 +140,27 @@ export interface Token {
 
 const NO_SLOTS = new Int32Array(0);
 const BREAK_INFO: WordInfo = { word: "", stem: "", stop: true, cue: false, breaker: true, price: false, phrases: null };
-const BREAK_LEX: Lex = { raw: "", info: BREAK_INFO, slots: NO_SLOTS, keyEntries: NO_SLOTS, keyPhrases: NO_SLOTS, sim: 0, customWork: false, left: false, right: false, parts: null };
+const BREAK_LEX = makeLex({ raw: "", info: BREAK_INFO, slots: NO_SLOTS, keyEntries: NO_SLOTS, keyPhrases: NO_SLOTS, sim: 0, customWork: false, left: false, right: false, parts: null });
 const CLITIC = /'(s|ll|re|ve|d|m)$/;
 const LETTER = /\p{L}/u;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
-export const FNV_OFFSET = 0x811c9dc5;
-export const fnvStep = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
-/** ASCII upper-case letters to lower case; the scanner folds case as it reads (see scan). */
-export const foldCase = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
-// ASCII character classes, looked up once per character: word characters (letters in either case,
-// digits) and the characters that close a clause (and so a negated stretch): . , ; : ! ? ( ) [ ] "
-const WORD_CHAR = 1;
-const BREAK_CHAR = 2;
-const ASCII_CLASS = new Uint8Array(128);
+// What the scanner makes of each UTF-16 code unit, one table load per character: an ASCII word
+// character (letter in either case, digit) maps to itself case-folded, which is what the word's
+// key takes in; every other code is below FIRST_WORD_CODE and says what the character is. The
+// table covers all 65,536 codes so that the common case needs no range check. 0: spaces, and
+// punctuation that neither joins nor breaks.
+/** Closes a clause, and so a negated stretch: . , ; : ! ? ( ) [ ] " */
+const BREAK_CHAR = 1;
+const NON_ASCII = 2;
+const FIRST_WORD_CODE = 48; // "0"; lower-case letters are above it
+const CHAR_CODE = new Uint8Array(0x10000).fill(NON_ASCII, 128);
 for (let c = 0; c < 128; c++) {
-  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c)) ASCII_CLASS[c] = WORD_CHAR;
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c)) CHAR_CODE[c] = foldCase(c);
 }
-for (const ch of '.,;:!?()[]"') ASCII_CLASS[ch.charCodeAt(0)] = BREAK_CHAR;
-const isWordChar = (c: number) => (c < 128 ? ASCII_CLASS[c] === WORD_CHAR : c >= 0xc0 && LETTER.test(String.fromCharCode(c)));
+for (const ch of '.,;:!?()[]"') CHAR_CODE[ch.charCodeAt(0)] = BREAK_CHAR;
+const isWordChar = (c: number) => (CHAR_CODE[c] as number) >= FIRST_WORD_CODE || (c >= 0xc0 && LETTER.test(String.fromCharCode(c)));
 
 /**
  * The words and clause breaks of a text, as parallel arrays reused from text to text (tokenize is
@@ -158,12 +187,58 @@ class Items {
 const scanned = new Items();
 const resolved = new Items();
 
+/**
+ * Content tokens, written one item at a time in text order, with negated stretches marked. A cue
+ * ("not", "won't") negates what follows up to a scope breaker or clause break, unless the next item
+ * that is not a plain stop word is a price word: "won't charge for X" promises X for free, so the
+ * negation is about the price, not X. Streaming lets the scanner write the tokens of most texts as
+ * it reads them, with no second pass.
+ */
+class TokenWriter {
+  tokens: Token[] = [];
+  private negating = false;
+  /** A cue was read; whether it negates waits for the next item that is not a plain stop word. */
+  private cue = false;
+
+  start(): void {
+    this.tokens = [];
+    this.negating = false;
+    this.cue = false;
+  }
+
+  /** `content`: made by a built-in expression or a compound, so meaningful even if a stop word. */
+  write(raw: string, lex: Lex, content: boolean): void {
+    const flags = lex.flags;
+    if (this.cue) {
+      if (!content && (flags & (LEX_STOP | LEX_BREAKER)) === LEX_STOP) return;
+      this.negating = (flags & LEX_PRICE) === 0;
+      this.cue = false;
+    }
+    if (!content) {
+      if (flags & LEX_BREAKER) {
+        this.negating = false;
+        return;
+      }
+      if (flags & LEX_CUE) {
+        this.cue = true;
+        return;
+      }
+      if (flags & LEX_STOP) return;
+    }
+    const { info, slots, keyEntries, keyPhrases, sim, customWork } = lex;
+    const tokens = this.tokens;
+    tokens.push({ raw, word: info.word, stem: info.stem, slots, keyEntries, keyPhrases, sim, customWork, negated: this.negating, index: tokens.length });
+  }
+}
+const writer = new TokenWriter();
+
 /** What a scanned text may need: built-in expressions merged, compounds joined or split. */
 const MAY_MERGE = 1;
 const MAY_COMPOUND = 2;
 
 /**
- * Fills `scanned`; returns MAY_MERGE | MAY_COMPOUND for what the later steps may have to do.
+ * Fills `scanned`, and `writer` with the tokens of the text as scanned; returns MAY_MERGE |
+ * MAY_COMPOUND for what the later steps may have to do (then those tokens are not the answer).
  * Most texts are plain ASCII: they are read as they are, folding case character by character, so
  * no lower-cased copy is made. A text with any other character is lower-cased, decomposed and
  * stripped of accents first, and read again.
@@ -178,7 +253,9 @@ function scan(text: string, vocab: Vocabulary): number {
 /** The scanner proper; with `asciiOnly` it gives up (−1) at the first non-ASCII character. */
 function scanFrom(s: string, vocab: Vocabulary, asciiOnly: boolean): number {
   const items = scanned;
+  const memo = vocab.memo;
   items.length = 0;
+  writer.start();
   let needs = 0;
   let last = BREAK_LEX;
   const n = s.length;
@@ -186,33 +263,52 @@ function scanFrom(s: string, vocab: Vocabulary, asciiOnly: boolean): number {
   let i = 0;
   while (i < n) {
     const c = s.charCodeAt(i);
-    if (c === 32) {
-      i++; // most characters between words are single spaces
-      continue;
-    }
-    if (c >= 128 && asciiOnly) return -1;
-    if (!isWordChar(c)) {
-      if (c < 128 && ASCII_CLASS[c] === BREAK_CHAR) {
-        items.push("", BREAK_LEX, false, false);
-        last = BREAK_LEX;
+    const code = CHAR_CODE[c] as number;
+    if (code < FIRST_WORD_CODE) {
+      if (code !== NON_ASCII) {
+        if (code === BREAK_CHAR) {
+          items.push("", BREAK_LEX, false, false);
+          writer.write("", BREAK_LEX, false);
+          last = BREAK_LEX;
+        }
+        i++;
+        continue;
       }
-      i++;
-      continue;
+      if (asciiOnly) return -1;
+      if (!isWordChar(c)) {
+        i++;
+        continue;
+      }
     }
     const start = i++;
     let apostrophe = false;
-    let hash = fnvStep(FNV_OFFSET, foldCase(c));
+    // The word's key for the memo (lex-table.ts): its last characters, a byte each.
+    let k0 = code === NON_ASCII ? c & 0xff : code;
+    let k1 = 0;
+    let k2 = 0;
+    let narrow = c <= 0xff;
     while (i < n) {
       const d = s.charCodeAt(i);
-      if (d < 128 ? ASCII_CLASS[d] === WORD_CHAR : !asciiOnly && isWordChar(d)) {
-        hash = fnvStep(hash, foldCase(d));
+      const dCode = CHAR_CODE[d] as number;
+      if (dCode >= FIRST_WORD_CODE) {
+        k2 = (k2 << 8) | (k1 >>> 24);
+        k1 = (k1 << 8) | (k0 >>> 24);
+        k0 = (k0 << 8) | dCode;
         i++;
-      } else if (d >= 128 && asciiOnly) return -1;
-      else if (d === 39 && i + 1 < n && isWordChar(s.charCodeAt(i + 1))) {
+      } else if (dCode === NON_ASCII && asciiOnly) return -1;
+      else if (dCode === NON_ASCII && isWordChar(d)) {
+        k2 = (k2 << 8) | (k1 >>> 24);
+        k1 = (k1 << 8) | (k0 >>> 24);
+        k0 = (k0 << 8) | (d & 0xff);
+        if (d > 0xff) narrow = false;
+        i++;
+      } else if (d === 39 && i + 1 < n && isWordChar(s.charCodeAt(i + 1))) {
         apostrophe = true;
         i++;
       } else if (d === 46 && isDigit(s.charCodeAt(i - 1)) && i + 1 < n && isDigit(s.charCodeAt(i + 1))) {
-        hash = fnvStep(hash, d); // 99.9
+        k2 = (k2 << 8) | (k1 >>> 24); // 99.9
+        k1 = (k1 << 8) | (k0 >>> 24);
+        k0 = (k0 << 8) | d;
         i++;
       } else break;
     }
@@ -220,31 +316,38 @@ function scanFrom(s: string, vocab: Vocabulary, asciiOnly: boolean): number {
     if (apostrophe) {
       const raw = s.slice(start, i).toLowerCase();
       lex = vocab.lex(raw.endsWith("n't") ? raw.replace("'", "") : raw.replace(CLITIC, "").replace(/'/g, ""));
-    } else lex = vocab.lexAt(s, start, i, hash);
+    } else lex = memo.find(s, start, i, k0, k1, k2, narrow) ?? vocab.lexAt(s, start, i);
     // Joined by "-" or "/" to the word just before it.
     const hyphen = prevEnd === start - 1 && (s.charCodeAt(prevEnd) === 45 || s.charCodeAt(prevEnd) === 47) && last !== BREAK_LEX;
-    if (lex.info.phrases !== null) needs |= MAY_MERGE;
-    if ((last.left && lex.right) || (lex.parts !== null && !lex.info.stop)) needs |= MAY_COMPOUND;
+    const flags = lex.flags;
+    if (flags & LEX_PHRASES) needs |= MAY_MERGE;
+    if (flags & LEX_SPLITS || (last.flags & LEX_LEFT && flags & LEX_RIGHT)) needs |= MAY_COMPOUND;
     items.push(lex.raw, lex, hyphen, false);
+    writer.write(lex.raw, lex, false);
     last = lex;
     prevEnd = i;
   }
   return needs;
 }
 
-/** Merges built-in multi-word expressions in place ("round the clock" → 247); never lengthens. */
-function mergeBuiltins(items: Items, vocab: Vocabulary): void {
-  let out = 0;
+/**
+ * Merges built-in multi-word expressions in place ("round the clock" → 247); never lengthens.
+ * Whether it merged any: most texts that might ("on", "no") do not.
+ */
+function mergeBuiltins(items: Items, vocab: Vocabulary): boolean {
+  let out = -1; // where the next item goes, once the first expression is found
   for (let i = 0; i < items.length; i++) {
     const lex = items.lex[i] as Lex;
-    const phrase = lex.info.phrases === null ? undefined : lex.info.phrases.find((p) => spells(items, i, p.words));
+    const phrase = lex.flags & LEX_PHRASES ? phraseAt(items, i, lex.info.phrases as readonly Phrase[]) : undefined;
     if (phrase === undefined) {
+      if (out < 0) continue; // nothing merged yet: everything stays where it is
       items.raw[out] = items.raw[i] as string;
       items.lex[out] = lex;
       items.hyphen[out] = items.hyphen[i] as boolean;
       items.content[out++] = items.content[i] as boolean;
       continue;
     }
+    if (out < 0) out = i;
     const raw = items.raw.slice(i, i + phrase.words.length).join(" ");
     const hyphen = items.hyphen[i] as boolean;
     items.raw[out] = raw;
@@ -253,7 +356,15 @@ function mergeBuiltins(items: Items, vocab: Vocabulary): void {
     items.content[out++] = true;
     i += phrase.words.length - 1;
   }
+  if (out < 0) return false;
   items.length = out;
+  return true;
+}
+
+/** The first (longest) of `phrases` spelt by the words from position `at` on. */
+function phraseAt(items: Items, at: number, phrases: readonly Phrase[]): Phrase | undefined {
+  for (const phrase of phrases) if (spells(items, at, phrase.words)) return phrase;
+  return undefined;
 }
 
 /** Whether the words from position `at` on are exactly `words`. */
@@ -290,35 +401,15 @@ function resolveCompounds(from: Items, into: Items, vocab: Vocabulary): void {
 /** Splits `text` into content tokens. Pure; memoisation and buffers inside are invisible to callers. */
 export function tokenize(text: string, vocab: Vocabulary): Token[] {
   const needs = scan(text, vocab);
-  if (needs & MAY_MERGE) mergeBuiltins(scanned, vocab);
-  // Most texts have no pair of words the catalog writes as one, and no word it writes as two.
-  let items = scanned;
-  if (needs !== 0) {
+  const merged = (needs & MAY_MERGE) !== 0 && mergeBuiltins(scanned, vocab);
+  // Most texts have no built-in expression, no pair of words the catalog writes as one and no word
+  // it writes as two: their tokens are the scanner's.
+  if (merged || needs & MAY_COMPOUND) {
     resolveCompounds(scanned, resolved, vocab);
-    items = resolved;
+    writer.start();
+    for (let i = 0; i < resolved.length; i++) writer.write(resolved.raw[i] as string, resolved.lex[i] as Lex, resolved.content[i] as boolean);
   }
-  const tokens: Token[] = [];
-  let negating = false;
-  for (let i = 0; i < items.length; i++) {
-    const lex = items.lex[i] as Lex;
-    const info = lex.info;
-    if (!items.content[i]) {
-      if (info.breaker) {
-        negating = false;
-        continue;
-      }
-      if (info.cue) {
-        // "won't charge for X" promises X for free: the negation is about the price, not X.
-        let j = i + 1;
-        while (j < items.length && (items.lex[j] as Lex).info.stop && !(items.lex[j] as Lex).info.breaker && !items.content[j]) j++;
-        negating = !(j < items.length && (items.lex[j] as Lex).info.price);
-        continue;
-      }
-      if (info.stop) continue;
-    }
-    const raw = items.raw[i] as string;
-    const { slots, keyEntries, keyPhrases, sim, customWork } = lex;
-    tokens.push({ raw, word: info.word, stem: info.stem, slots, keyEntries, keyPhrases, sim, customWork, negated: negating, index: tokens.length });
-  }
+  const tokens = writer.tokens;
+  writer.tokens = []; // the caller's now
   return tokens;
 }
