@@ -50,6 +50,9 @@ export interface CompiledStrategy {
   stemCount: number;
   /** The most words any one name or alias has. */
   maxPhraseSlots: number;
+  /** Per entry, the stems of all its names and aliases as a bit set of `stemWords` 32-bit words. */
+  entryStems: Int32Array;
+  stemWords: number;
   /** stem → the slots (phrase words) it fills. */
   postings: Map<string, Int32Array>;
   /** How rep text is read against this catalog (memoised per word). */
@@ -171,6 +174,12 @@ function build(snapshot: StrategySnapshot): CompiledStrategy {
     for (const k of list) slotStem[k] = stemCount;
     stemCount++;
   }
+  const stemWords = (stemCount + 31) >>> 5;
+  const entryStemBits = new Int32Array(entries.length * stemWords);
+  for (let k = 0; k < slotCount; k++) {
+    const at = (phraseEntry[slotPhrase[k] as number] as number) * stemWords + ((slotStem[k] as number) >>> 5);
+    entryStemBits[at] = (entryStemBits[at] as number) | (1 << ((slotStem[k] as number) & 31));
+  }
   const slotKeyPhrase = Int32Array.from(slotKeyEntry, (e, k) => (e >= 0 ? (slotPhrase[k] as number) : -1));
 
   const splits = new Map<string, readonly [string, string]>();
@@ -193,6 +202,8 @@ function build(snapshot: StrategySnapshot): CompiledStrategy {
     slotStem,
     stemCount,
     maxPhraseSlots: phrases.reduce((max, p) => Math.max(max, p.slotCount), 0),
+    entryStems: entryStemBits,
+    stemWords,
     postings,
     vocabulary: textVocabulary({ postings, splits, spellings, slotKeyEntry, slotKeyPhrase }),
     products: new Map(snapshot.products.map((p) => [p.id, p])),

@@ -161,7 +161,8 @@ function collectByPhrase(tokens: Token[], negated: boolean, c: CompiledStrategy,
   if (tokens.length > 32) return null;
   const s = scratch(c);
   const stamp = nextStamp(s);
-  const { stemStamp, stemToken, stemSim, phraseStamp, entryStamp, entryStrength, entryPhrase, candidates, entryMask, pairToken, pairValue } = s;
+  const { stemStamp, stemToken, stemSim, textStems, phraseStamp, entryStamp, entryStrength, entryPhrase, candidates, entryMask, pairToken, pairValue } = s;
+  let stemCount = 0;
   const { slotStem, slotWeight, phraseWeight, phraseEntry, phraseSlotStart, slotGeneric, entryPhraseStart } = c;
 
   // The stems the text's words fill, by which word and how well (a typo may fill several).
@@ -179,6 +180,7 @@ function collectByPhrase(tokens: Token[], negated: boolean, c: CompiledStrategy,
       stemStamp[stem] = stamp;
       stemToken[stem] = tok.index;
       stemSim[stem] = 1;
+      textStems[stemCount++] = stem;
       continue;
     }
     for (let i = 0; i < slots.length; i++) {
@@ -190,6 +192,7 @@ function collectByPhrase(tokens: Token[], negated: boolean, c: CompiledStrategy,
       stemStamp[stem] = stamp;
       stemToken[stem] = tok.index;
       stemSim[stem] = sim;
+      textStems[stemCount++] = stem;
     }
   }
   if (keys === 0) return NONE;
@@ -265,14 +268,16 @@ function collectByPhrase(tokens: Token[], negated: boolean, c: CompiledStrategy,
   }
   if (candidateCount === 1 || (limit === 1 && !tied)) s.kept[0] = candidates[best] as number;
   else {
-    // The words each candidate explains through any of its names and aliases (select.ts).
+    // The words each candidate explains through any of its names and aliases (select.ts): the
+    // text's stems that are among the entry's.
+    const { entryStems, stemWords } = c;
     for (let e = 0; e < candidateCount; e++) {
       const entry = candidates[e] as number;
+      const base = entry * stemWords;
       let mask = 0;
-      const to = phraseSlotStart[entryPhraseStart[entry + 1] as number] as number;
-      for (let k = phraseSlotStart[entryPhraseStart[entry] as number] as number; k < to; k++) {
-        const stem = slotStem[k] as number;
-        if (stemStamp[stem] === stamp) mask |= 1 << (stemToken[stem] as number);
+      for (let j = 0; j < stemCount; j++) {
+        const stem = textStems[j] as number;
+        if (((entryStems[base + (stem >>> 5)] as number) & (1 << (stem & 31))) !== 0) mask |= 1 << (stemToken[stem] as number);
       }
       entryMask[entry] = mask;
     }

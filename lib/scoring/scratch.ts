@@ -47,6 +47,8 @@ export interface Scratch {
   stemStamp: Int32Array;
   stemToken: Int32Array;
   stemSim: Float64Array;
+  /** The stems the current text fills, in the order they were stamped. */
+  textStems: Int32Array;
   phraseStamp: Int32Array;
   entryStamp: Int32Array;
   /** One phrase's filled slots as (word position, weight) pairs, sized to the longest phrase. */
@@ -99,6 +101,7 @@ export function scratch(c: CompiledStrategy): Scratch {
       stemStamp: new Int32Array(c.stemCount),
       stemToken: new Int32Array(c.stemCount),
       stemSim: new Float64Array(c.stemCount),
+      textStems: new Int32Array(c.stemCount),
       phraseStamp: new Int32Array(c.phrases.length),
       entryStamp: new Int32Array(entries),
       pairToken: new Int32Array(c.maxPhraseSlots),
