@@ -209,34 +209,51 @@ function collectByPhrase(tokens: Token[], negated: boolean, c: CompiledStrategy,
       phraseStamp[pi] = stamp;
       const from = phraseSlotStart[pi] as number;
       const to = phraseSlotStart[pi + 1] as number;
-      // The filled slots' weights in word order (slots ascending within a word): a stable
-      // insertion by word position over slots taken in ascending order.
-      let n = 0;
-      for (let k = from; k < to; k++) {
-        const stem = slotStem[k] as number;
-        if (stemStamp[stem] !== stamp) continue;
-        const at = stemToken[stem] as number;
-        const value = (slotWeight[k] as number) * (stemSim[stem] as number);
-        let j = n++;
-        for (; j > 0 && (pairToken[j - 1] as number) > at; j--) {
-          pairToken[j] = pairToken[j - 1] as number;
-          pairValue[j] = pairValue[j - 1] as number;
-        }
-        pairToken[j] = at;
-        pairValue[j] = value;
-      }
       let covered = 0;
-      for (let j = 0; j < n; j++) covered += pairValue[j] as number;
+      let distinctive = true;
+      if (to - from === 2) {
+        // Most names and aliases have two words; one of them is filled (it is a key phrase).
+        const s0 = slotStem[from] as number;
+        const s1 = slotStem[from + 1] as number;
+        const filled0 = stemStamp[s0] === stamp;
+        const filled1 = stemStamp[s1] === stamp;
+        const a = filled0 ? (slotWeight[from] as number) * (stemSim[s0] as number) : 0;
+        const b = filled1 ? (slotWeight[from + 1] as number) * (stemSim[s1] as number) : 0;
+        if (filled0 && filled1) covered = (stemToken[s0] as number) <= (stemToken[s1] as number) ? a + b : b + a;
+        else {
+          covered = filled0 ? a : b;
+          distinctive = slotGeneric[filled0 ? from : from + 1] === 0;
+        }
+      } else {
+        // The filled slots' weights in word order (slots ascending within a word): a stable
+        // insertion by word position over slots taken in ascending order.
+        let n = 0;
+        for (let k = from; k < to; k++) {
+          const stem = slotStem[k] as number;
+          if (stemStamp[stem] !== stamp) continue;
+          const at = stemToken[stem] as number;
+          const value = (slotWeight[k] as number) * (stemSim[stem] as number);
+          let j = n++;
+          for (; j > 0 && (pairToken[j - 1] as number) > at; j--) {
+            pairToken[j] = pairToken[j - 1] as number;
+            pairValue[j] = pairValue[j - 1] as number;
+          }
+          pairToken[j] = at;
+          pairValue[j] = value;
+        }
+        for (let j = 0; j < n; j++) covered += pairValue[j] as number;
+        if (to - from > 1) {
+          distinctive = false;
+          for (let k = from, matched = 0; k < to && !distinctive; k++) {
+            if (stemStamp[slotStem[k] as number] === stamp) distinctive = slotGeneric[k] === 0 || ++matched >= 2;
+          }
+        }
+      }
       if (covered <= (phraseWeight[pi] as number) * MATCH_THRESHOLD) continue;
       const strength = covered / (phraseWeight[pi] as number);
       if (strength <= MATCH_THRESHOLD) continue;
-      if (to - from > 1) {
-        let distinctive = false;
-        for (let k = from, matched = 0; k < to && !distinctive; k++) {
-          if (stemStamp[slotStem[k] as number] === stamp) distinctive = slotGeneric[k] === 0 || ++matched >= 2;
-        }
-        if (!distinctive) continue;
-      }
+      // One everyday word never stands for a whole name or alias of several words.
+      if (!distinctive) continue;
       const entry = phraseEntry[pi] as number;
       if (entryStamp[entry] !== stamp) {
         entryStamp[entry] = stamp;
