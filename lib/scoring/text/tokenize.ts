@@ -24,6 +24,8 @@ export interface WordInfo {
   price: boolean;
   /** Built-in multi-word expressions starting with this word, longest first. */
   phrases: readonly Phrase[] | null;
+  /** The second word of some built-in expression of two or more words ("prem" in "on prem"). */
+  phraseSecond: boolean;
 }
 
 const PHRASES_BY_FIRST = new Map<string, Phrase[]>();
@@ -34,6 +36,7 @@ for (const [text, target] of BUILTIN_PHRASES) {
   list.sort((a, b) => b.words.length - a.words.length);
   PHRASES_BY_FIRST.set(words[0] ?? "", list);
 }
+const PHRASE_SECOND_WORDS = new Set(BUILTIN_PHRASES.map(([text]) => text.split(" ")[1]).filter((w) => w !== undefined));
 
 // Word → info does not depend on the strategy, so it is memoised once per process. Bounded so that
 // a stream of never-seen words (typos, names) cannot grow it without limit.
@@ -52,6 +55,7 @@ export function wordInfo(lower: string): WordInfo {
     breaker: SCOPE_BREAKERS.has(lower),
     price: PRICE_WORDS.has(lower),
     phrases: PHRASES_BY_FIRST.get(lower) ?? null,
+    phraseSecond: PHRASE_SECOND_WORDS.has(lower),
   };
   if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
   wordCache.set(lower, info);
@@ -96,6 +100,10 @@ const LEX_LEFT = 32;
 const LEX_RIGHT = 64;
 /** Read as its `parts` (a stop word never is). */
 const LEX_SPLITS = 128;
+/** A built-in expression is this word alone ("mfa", "europe"). */
+const LEX_PHRASE_ALONE = 256;
+/** WordInfo.phraseSecond. */
+const LEX_PHRASE_SECOND = 512;
 
 /** A Lex with its `flags` worked out from the other fields. */
 export function makeLex(fields: Omit<Lex, "flags">): Lex {
@@ -108,7 +116,9 @@ export function makeLex(fields: Omit<Lex, "flags">): Lex {
     (info.phrases !== null ? LEX_PHRASES : 0) |
     (left ? LEX_LEFT : 0) |
     (right ? LEX_RIGHT : 0) |
-    (parts !== null && !info.stop ? LEX_SPLITS : 0);
+    (parts !== null && !info.stop ? LEX_SPLITS : 0) |
+    (info.phrases?.some((phrase) => phrase.words.length === 1) ? LEX_PHRASE_ALONE : 0) |
+    (info.phraseSecond ? LEX_PHRASE_SECOND : 0);
   return { raw, info, slots, keyEntries, keyPhrases, sim, customWork, left, right, parts, flags };
 }
 
@@ -139,7 +149,7 @@ export interface Token {
 }
 
 const NO_SLOTS = new Int32Array(0);
-const BREAK_INFO: WordInfo = { word: "", stem: "", stop: true, cue: false, breaker: true, price: false, phrases: null };
+const BREAK_INFO: WordInfo = { word: "", stem: "", stop: true, cue: false, breaker: true, price: false, phrases: null, phraseSecond: false };
 const BREAK_LEX = makeLex({ raw: "", info: BREAK_INFO, slots: NO_SLOTS, keyEntries: NO_SLOTS, keyPhrases: NO_SLOTS, sim: 0, customWork: false, left: false, right: false, parts: null });
 const CLITIC = /'(s|ll|re|ve|d|m)$/;
 const LETTER = /\p{L}/u;
@@ -300,15 +310,20 @@ function scanFrom(s: string, vocab: Vocabulary, asciiOnly: boolean, tokens: Toke
       const raw = s.slice(start, i).toLowerCase();
       lex = vocab.lex(raw.endsWith("n't") ? raw.replace("'", "") : raw.replace(CLITIC, "").replace(/'/g, ""));
     } else lex = memo.find(s, start, i, k0, k1, k2, narrow) ?? vocab.lexAt(s, start, i);
+    // What the later steps may do: cheap tests of this word and the one before it, exact enough
+    // that most texts with a word like "on" (which begins "on prem") are not read again.
     const flags = lex.flags;
+    const lastFlags = last.flags;
+    const mayMerge = flags & LEX_PHRASE_ALONE || (lastFlags & LEX_PHRASES && flags & LEX_PHRASE_SECOND);
+    const mayCompound = flags & LEX_SPLITS || (lastFlags & LEX_LEFT && flags & LEX_RIGHT);
     if (tokens) {
       // Built-in expressions and compounds are rare: the text is read again, into `scanned`.
-      if (flags & LEX_PHRASES) return MAY_MERGE;
-      if (flags & LEX_SPLITS || (last.flags & LEX_LEFT && flags & LEX_RIGHT)) return MAY_COMPOUND;
+      if (mayMerge) return MAY_MERGE;
+      if (mayCompound) return MAY_COMPOUND;
       state = writeToken(tokens, lex.raw, lex, false, state);
     } else {
-      if (flags & LEX_PHRASES) needs |= MAY_MERGE;
-      if (flags & LEX_SPLITS || (last.flags & LEX_LEFT && flags & LEX_RIGHT)) needs |= MAY_COMPOUND;
+      if (mayMerge) needs |= MAY_MERGE;
+      if (mayCompound) needs |= MAY_COMPOUND;
       // Joined by "-" or "/" to the word just before it.
       const hyphen = prevEnd === start - 1 && (s.charCodeAt(prevEnd) === 45 || s.charCodeAt(prevEnd) === 47) && last !== BREAK_LEX;
       items.push(lex.raw, lex, hyphen, false);
