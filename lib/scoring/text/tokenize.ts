@@ -24,6 +24,8 @@ export interface WordInfo {
   price: boolean;
   /** Built-in multi-word expressions starting with this word, longest first. */
   phrases: readonly Phrase[] | null;
+  /** The second word of some built-in expression of two or more words ("prem" in "on prem"). */
+  phraseSecond: boolean;
 }
 
 const PHRASES_BY_FIRST = new Map<string, Phrase[]>();
@@ -34,6 +36,7 @@ for (const [text, target] of BUILTIN_PHRASES) {
   list.sort((a, b) => b.words.length - a.words.length);
   PHRASES_BY_FIRST.set(words[0] ?? "", list);
 }
+const PHRASE_SECOND_WORDS = new Set(BUILTIN_PHRASES.map(([text]) => text.split(" ")[1]).filter((w) => w !== undefined));
 
 // Word → info does not depend on the strategy, so it is memoised once per process. Bounded so that
 // a stream of never-seen words (typos, names) cannot grow it without limit.
@@ -52,6 +55,7 @@ export function wordInfo(lower: string): WordInfo {
     breaker: SCOPE_BREAKERS.has(lower),
     price: PRICE_WORDS.has(lower),
     phrases: PHRASES_BY_FIRST.get(lower) ?? null,
+    phraseSecond: PHRASE_SECOND_WORDS.has(lower),
   };
   if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
   wordCache.set(lower, info);
@@ -96,6 +100,10 @@ const LEX_LEFT = 32;
 const LEX_RIGHT = 64;
 /** Read as its `parts` (a stop word never is). */
 const LEX_SPLITS = 128;
+/** A built-in expression is this word alone ("mfa", "europe"). */
+const LEX_PHRASE_ALONE = 256;
+/** WordInfo.phraseSecond. */
+const LEX_PHRASE_SECOND = 512;
 
 /** A Lex with its `flags` worked out from the other fields. */
 export function makeLex(fields: Omit<Lex, "flags">): Lex {
@@ -108,7 +116,9 @@ export function makeLex(fields: Omit<Lex, "flags">): Lex {
     (info.phrases !== null ? LEX_PHRASES : 0) |
     (left ? LEX_LEFT : 0) |
     (right ? LEX_RIGHT : 0) |
-    (parts !== null && !info.stop ? LEX_SPLITS : 0);
+    (parts !== null && !info.stop ? LEX_SPLITS : 0) |
+    (info.phrases?.some((phrase) => phrase.words.length === 1) ? LEX_PHRASE_ALONE : 0) |
+    (info.phraseSecond ? LEX_PHRASE_SECOND : 0);
   return { raw, info, slots, keyEntries, keyPhrases, sim, customWork, left, right, parts, flags };
 }
 
@@ -139,7 +149,7 @@ export interface Token {
 }
 
 const NO_SLOTS = new Int32Array(0);
-const BREAK_INFO: WordInfo = { word: "", stem: "", stop: true, cue: false, breaker: true, price: false, phrases: null };
+const BREAK_INFO: WordInfo = { word: "", stem: "", stop: true, cue: false, breaker: true, price: false, phrases: null, phraseSecond: false };
 const BREAK_LEX = makeLex({ raw: "", info: BREAK_INFO, slots: NO_SLOTS, keyEntries: NO_SLOTS, keyPhrases: NO_SLOTS, sim: 0, customWork: false, left: false, right: false, parts: null });
 const CLITIC = /'(s|ll|re|ve|d|m)$/;
 const LETTER = /\p{L}/u;
@@ -187,75 +197,58 @@ class Items {
 const scanned = new Items();
 const resolved = new Items();
 
+// Content tokens are written one item at a time in text order, with negated stretches marked. A cue
+// ("not", "won't") negates what follows up to a scope breaker or clause break, unless the next item
+// that is not a plain stop word is a price word: "won't charge for X" promises X for free, so the
+// negation is about the price, not X. Streaming lets the scanner write the tokens of most texts as
+// it reads them, with no second pass; the writer's state is a small int the caller keeps in a local.
+/** Inside a negated stretch. */
+const NEGATING = 1;
+/** A cue was read; whether it negates waits for the next item that is not a plain stop word. */
+const CUE_READ = 2;
+
 /**
- * Content tokens, written one item at a time in text order, with negated stretches marked. A cue
- * ("not", "won't") negates what follows up to a scope breaker or clause break, unless the next item
- * that is not a plain stop word is a price word: "won't charge for X" promises X for free, so the
- * negation is about the price, not X. Streaming lets the scanner write the tokens of most texts as
- * it reads them, with no second pass.
+ * Writes the token of one item, if it is content, to `tokens`; returns the writer's new state
+ * (NEGATING | CUE_READ, 0 at the start of a text). `content`: made by a built-in expression or a
+ * compound, so meaningful even if a stop word.
  */
-class TokenWriter {
-  tokens: Token[] = [];
-  private negating = false;
-  /** A cue was read; whether it negates waits for the next item that is not a plain stop word. */
-  private cue = false;
-
-  start(): void {
-    this.tokens = [];
-    this.negating = false;
-    this.cue = false;
+function writeToken(tokens: Token[], raw: string, lex: Lex, content: boolean, state: number): number {
+  const flags = lex.flags;
+  if (state & CUE_READ) {
+    if (!content && (flags & (LEX_STOP | LEX_BREAKER)) === LEX_STOP) return state;
+    state = flags & LEX_PRICE ? 0 : NEGATING;
   }
-
-  /** `content`: made by a built-in expression or a compound, so meaningful even if a stop word. */
-  write(raw: string, lex: Lex, content: boolean): void {
-    const flags = lex.flags;
-    if (this.cue) {
-      if (!content && (flags & (LEX_STOP | LEX_BREAKER)) === LEX_STOP) return;
-      this.negating = (flags & LEX_PRICE) === 0;
-      this.cue = false;
-    }
-    if (!content) {
-      if (flags & LEX_BREAKER) {
-        this.negating = false;
-        return;
-      }
-      if (flags & LEX_CUE) {
-        this.cue = true;
-        return;
-      }
-      if (flags & LEX_STOP) return;
-    }
-    const { info, slots, keyEntries, keyPhrases, sim, customWork } = lex;
-    const tokens = this.tokens;
-    tokens.push({ raw, word: info.word, stem: info.stem, slots, keyEntries, keyPhrases, sim, customWork, negated: this.negating, index: tokens.length });
+  if (!content) {
+    if (flags & LEX_BREAKER) return 0;
+    if (flags & LEX_CUE) return state | CUE_READ;
+    if (flags & LEX_STOP) return state;
   }
+  const { info, slots, keyEntries, keyPhrases, sim, customWork } = lex;
+  tokens.push({ raw, word: info.word, stem: info.stem, slots, keyEntries, keyPhrases, sim, customWork, negated: (state & NEGATING) !== 0, index: tokens.length });
+  return state;
 }
-const writer = new TokenWriter();
 
 /** What a scanned text may need: built-in expressions merged, compounds joined or split. */
 const MAY_MERGE = 1;
 const MAY_COMPOUND = 2;
 
-/**
- * Fills `scanned`, and `writer` with the tokens of the text as scanned; returns MAY_MERGE |
- * MAY_COMPOUND for what the later steps may have to do (then those tokens are not the answer).
- * Most texts are plain ASCII: they are read as they are, folding case character by character, so
- * no lower-cased copy is made. A text with any other character is lower-cased, decomposed and
- * stripped of accents first, and read again.
- */
-function scan(text: string, vocab: Vocabulary): number {
-  const needs = scanFrom(text, vocab, true);
-  if (needs >= 0) return needs;
-  const s = text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[\u2018\u2019]/g, "'");
-  return scanFrom(s, vocab, false);
-}
+/** The text lower-cased, decomposed and stripped of accents, for the scanner's second reading. */
+const normalise = (text: string) => text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[\u2018\u2019]/g, "'");
 
-/** The scanner proper; with `asciiOnly` it gives up (−1) at the first non-ASCII character. */
-function scanFrom(s: string, vocab: Vocabulary, asciiOnly: boolean): number {
+/**
+ * The scanner. With `tokens` it writes the text's tokens there and stops at the first word that
+ * may need a later step, returning MAY_MERGE or MAY_COMPOUND (then those tokens are not the
+ * answer); it returns 0 when they are. Without, it fills `scanned` with the text's words and
+ * breaks and returns all the later steps they may need.
+ * Most texts are plain ASCII: they are read as they are, folding case character by character, so
+ * no lower-cased copy is made. With `asciiOnly` the scanner gives up (−1) at the first other
+ * character; the caller then reads the text again normalised.
+ */
+function scanFrom(s: string, vocab: Vocabulary, asciiOnly: boolean, tokens: Token[] | null): number {
   const items = scanned;
   const memo = vocab.memo;
   items.length = 0;
-  writer.start();
+  let state = 0; // the token writer's
   let needs = 0;
   let last = BREAK_LEX;
   const n = s.length;
@@ -267,8 +260,8 @@ function scanFrom(s: string, vocab: Vocabulary, asciiOnly: boolean): number {
     if (code < FIRST_WORD_CODE) {
       if (code !== NON_ASCII) {
         if (code === BREAK_CHAR) {
-          items.push("", BREAK_LEX, false, false);
-          writer.write("", BREAK_LEX, false);
+          if (tokens) state = 0;
+          else items.push("", BREAK_LEX, false, false);
           last = BREAK_LEX;
         }
         i++;
@@ -317,13 +310,24 @@ function scanFrom(s: string, vocab: Vocabulary, asciiOnly: boolean): number {
       const raw = s.slice(start, i).toLowerCase();
       lex = vocab.lex(raw.endsWith("n't") ? raw.replace("'", "") : raw.replace(CLITIC, "").replace(/'/g, ""));
     } else lex = memo.find(s, start, i, k0, k1, k2, narrow) ?? vocab.lexAt(s, start, i);
-    // Joined by "-" or "/" to the word just before it.
-    const hyphen = prevEnd === start - 1 && (s.charCodeAt(prevEnd) === 45 || s.charCodeAt(prevEnd) === 47) && last !== BREAK_LEX;
+    // What the later steps may do: cheap tests of this word and the one before it, exact enough
+    // that most texts with a word like "on" (which begins "on prem") are not read again.
     const flags = lex.flags;
-    if (flags & LEX_PHRASES) needs |= MAY_MERGE;
-    if (flags & LEX_SPLITS || (last.flags & LEX_LEFT && flags & LEX_RIGHT)) needs |= MAY_COMPOUND;
-    items.push(lex.raw, lex, hyphen, false);
-    writer.write(lex.raw, lex, false);
+    const lastFlags = last.flags;
+    const mayMerge = flags & LEX_PHRASE_ALONE || (lastFlags & LEX_PHRASES && flags & LEX_PHRASE_SECOND);
+    const mayCompound = flags & LEX_SPLITS || (lastFlags & LEX_LEFT && flags & LEX_RIGHT);
+    if (tokens) {
+      // Built-in expressions and compounds are rare: the text is read again, into `scanned`.
+      if (mayMerge) return MAY_MERGE;
+      if (mayCompound) return MAY_COMPOUND;
+      state = writeToken(tokens, lex.raw, lex, false, state);
+    } else {
+      if (mayMerge) needs |= MAY_MERGE;
+      if (mayCompound) needs |= MAY_COMPOUND;
+      // Joined by "-" or "/" to the word just before it.
+      const hyphen = prevEnd === start - 1 && (s.charCodeAt(prevEnd) === 45 || s.charCodeAt(prevEnd) === 47) && last !== BREAK_LEX;
+      items.push(lex.raw, lex, hyphen, false);
+    }
     last = lex;
     prevEnd = i;
   }
@@ -374,8 +378,8 @@ function spells(items: Items, at: number, words: readonly string[]): boolean {
   return true;
 }
 
-/** Joins or splits compounds the catalog knows, from `from` into `into`. */
-function resolveCompounds(from: Items, into: Items, vocab: Vocabulary): void {
+/** Joins or splits compounds the catalog knows, from `from` into `into`; returns `into`. */
+function resolveCompounds(from: Items, into: Items, vocab: Vocabulary): Items {
   into.length = 0;
   for (let i = 0; i < from.length; i++) {
     const raw = from.raw[i] as string;
@@ -396,20 +400,32 @@ function resolveCompounds(from: Items, into: Items, vocab: Vocabulary): void {
     if (parts && !lex.info.stop) for (const part of parts) into.push(raw, part, false, true);
     else into.push(raw, lex, from.hyphen[i] as boolean, from.content[i] as boolean);
   }
+  return into;
 }
 
 /** Splits `text` into content tokens. Pure; memoisation and buffers inside are invisible to callers. */
 export function tokenize(text: string, vocab: Vocabulary): Token[] {
-  const needs = scan(text, vocab);
-  const merged = (needs & MAY_MERGE) !== 0 && mergeBuiltins(scanned, vocab);
+  let s = text;
+  let tokens: Token[] = [];
+  let quick = scanFrom(s, vocab, true, tokens);
+  if (quick < 0) {
+    s = normalise(text);
+    tokens = [];
+    quick = scanFrom(s, vocab, false, tokens);
+  }
   // Most texts have no built-in expression, no pair of words the catalog writes as one and no word
   // it writes as two: their tokens are the scanner's.
-  if (merged || needs & MAY_COMPOUND) {
-    resolveCompounds(scanned, resolved, vocab);
-    writer.start();
-    for (let i = 0; i < resolved.length; i++) writer.write(resolved.raw[i] as string, resolved.lex[i] as Lex, resolved.content[i] as boolean);
+  if (quick === 0) return tokens;
+  // The quick scan may have stopped before a character that is not ASCII.
+  let needs = scanFrom(s, vocab, s === text, null);
+  if (needs < 0) {
+    s = normalise(text);
+    needs = scanFrom(s, vocab, false, null);
   }
-  const tokens = writer.tokens;
-  writer.tokens = []; // the caller's now
+  const merged = (needs & MAY_MERGE) !== 0 && mergeBuiltins(scanned, vocab);
+  const items = merged || needs & MAY_COMPOUND ? resolveCompounds(scanned, resolved, vocab) : scanned;
+  tokens = [];
+  let state = 0;
+  for (let i = 0; i < items.length; i++) state = writeToken(tokens, items.raw[i] as string, items.lex[i] as Lex, items.content[i] as boolean, state);
   return tokens;
 }
