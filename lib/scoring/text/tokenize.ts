@@ -87,6 +87,10 @@ export interface Lex {
   parts: readonly Lex[] | null;
   /** The facts above the scanner reads for every word, as LEX_* bits (see makeLex). */
   flags: number;
+  /** info.word and info.stem, copied so that a token is made from the Lex alone: one object fewer
+   * to reach per word, and one shape (info objects come in several). */
+  word: string;
+  stem: string;
 }
 
 // Lex.flags: one load per word instead of a chase through lex.info for each fact.
@@ -105,8 +109,8 @@ const LEX_PHRASE_ALONE = 256;
 /** WordInfo.phraseSecond. */
 const LEX_PHRASE_SECOND = 512;
 
-/** A Lex with its `flags` worked out from the other fields. */
-export function makeLex(fields: Omit<Lex, "flags">): Lex {
+/** A Lex with its `flags`, `word` and `stem` worked out from the other fields. */
+export function makeLex(fields: Omit<Lex, "flags" | "word" | "stem">): Lex {
   const { raw, info, slots, keyEntries, keyPhrases, sim, customWork, left, right, parts } = fields;
   const flags =
     (info.stop ? LEX_STOP : 0) |
@@ -119,7 +123,8 @@ export function makeLex(fields: Omit<Lex, "flags">): Lex {
     (parts !== null && !info.stop ? LEX_SPLITS : 0) |
     (info.phrases?.some((phrase) => phrase.words.length === 1) ? LEX_PHRASE_ALONE : 0) |
     (info.phraseSecond ? LEX_PHRASE_SECOND : 0);
-  return { raw, info, slots, keyEntries, keyPhrases, sim, customWork, left, right, parts, flags };
+  // What the scanner reads for each word first, so that it spans fewer cache lines.
+  return { flags, raw, word: info.word, stem: info.stem, slots, keyEntries, keyPhrases, sim, customWork, info, left, right, parts };
 }
 
 /** Word lookups and compound rules of one strategy's catalog (see compile.ts and vocabulary.ts). */
@@ -223,8 +228,8 @@ function writeToken(tokens: Token[], raw: string, lex: Lex, content: boolean, st
     if (flags & LEX_CUE) return state | CUE_READ;
     if (flags & LEX_STOP) return state;
   }
-  const { info, slots, keyEntries, keyPhrases, sim, customWork } = lex;
-  tokens.push({ raw, word: info.word, stem: info.stem, slots, keyEntries, keyPhrases, sim, customWork, negated: (state & NEGATING) !== 0, index: tokens.length });
+  const { word, stem, slots, keyEntries, keyPhrases, sim, customWork } = lex;
+  tokens.push({ raw, word, stem, slots, keyEntries, keyPhrases, sim, customWork, negated: (state & NEGATING) !== 0, index: tokens.length });
   return state;
 }
 
