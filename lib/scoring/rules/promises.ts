@@ -7,13 +7,8 @@ import type { Commitment, Finding, RequestInsight } from "../types";
 
 /** Whether a text has a line break, a tab or two spaces in a row (then quote() tidies it). */
 function needsTidying(text: string): boolean {
-  let prev = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13 || c === 9 || (c === 32 && prev === 32)) return true;
-    prev = c;
-  }
-  return false;
+  // Native searches: far cheaper than reading the characters in JavaScript.
+  return text.indexOf("  ") !== -1 || text.indexOf("\n") !== -1 || text.indexOf("\r") !== -1 || text.indexOf("\t") !== -1;
 }
 
 // The last text quoted and its quote: a commitment is quoted by each finding about it.
