@@ -154,8 +154,9 @@ function collect(tokens: Token[], negated: boolean, c: CompiledStrategy, limit: 
  * names and aliases one of whose key words the text contains (compile.ts keySlots) are summed, each
  * once, straight from the stamps, so nothing is accumulated slot by slot or reset afterwards. The
  * coverage is added up in the order collect adds it (by word, then slot), so every figure is the
- * same to the last bit. Returns null, and collect decides, when two words of the text fill the same
- * stem (which one counts is collect's rule) or the text has more than 32 words.
+ * same to the last bit. Returns null, and collect decides, when a later word fills a stem better than
+ * an earlier one (a typo, then the word itself: collect adds up both) or the text has more than 32
+ * words.
  */
 function collectByPhrase(tokens: Token[], negated: boolean, c: CompiledStrategy, limit: number): readonly TextMatch[] | null {
   if (tokens.length > 32) return null;
@@ -176,7 +177,11 @@ function collectByPhrase(tokens: Token[], negated: boolean, c: CompiledStrategy,
     if (sim === 1) {
       // A word's own stem: its slots are that stem's posting list (vocabulary.ts).
       const stem = slotStem[slots[0] as number] as number;
-      if (stemStamp[stem] === stamp) return null;
+      if (stemStamp[stem] === stamp) {
+        // The same word again: the first one counts, as in collect. After a typo, collect's rule.
+        if ((stemSim[stem] as number) >= 1) continue;
+        return null;
+      }
       stemStamp[stem] = stamp;
       stemToken[stem] = tok.index;
       stemSim[stem] = 1;
@@ -186,7 +191,8 @@ function collectByPhrase(tokens: Token[], negated: boolean, c: CompiledStrategy,
     for (let i = 0; i < slots.length; i++) {
       const stem = slotStem[slots[i] as number] as number;
       if (stemStamp[stem] === stamp) {
-        if (stemToken[stem] === tok.index) continue;
+        // Filled already, at least as well (by an earlier word, or by this typo through another slot).
+        if ((stemSim[stem] as number) >= sim) continue;
         return null;
       }
       stemStamp[stem] = stamp;
