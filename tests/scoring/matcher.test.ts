@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { matchText } from "@/lib/scoring";
+import { compileStrategy } from "@/lib/scoring/compile";
+import { tokenize } from "@/lib/scoring/text/tokenize";
 import { americanise, stem } from "@/lib/scoring/text/stem";
 import { isPlausibleTypo } from "@/lib/scoring/text/typo";
 import { testStrategy } from "./fixtures";
@@ -35,6 +37,38 @@ describe("normalisation", () => {
     expect(americanise("promise")).toBe("promise");
     expect(norm("status")).toBe("status");
     expect(norm("ios")).toBe("ios");
+  });
+});
+
+describe("reading a text (tokenize)", () => {
+  // The scanner reads plain ASCII as it is, folding case, and reads a text a second time only for
+  // built-in expressions and compounds; these pin down both paths and the non-ASCII one.
+  const vocab = compileStrategy(strategy).vocabulary;
+  const read = (text: string) => tokenize(text, vocab).map((t) => `${t.raw}:${t.stem}${t.negated ? "!" : ""}`);
+
+  it("folds case without changing what it reads", () => {
+    expect(read("SSO and MFA for the EU")).toEqual(["sso:sso", "mfa:2fa", "eu:eu"]);
+    expect(read("sso and mfa for the eu")).toEqual(read("SSO and MFA for the EU"));
+  });
+
+  it("merges one-word and multi-word expressions anywhere in the text", () => {
+    expect(read("We support MFA.")).toEqual(["support:support", "mfa:2fa"]);
+    expect(read("Hosted in Europe")).toEqual(["hosted:host", "europe:eu"]);
+    expect(read("round the clock support")).toEqual(["round the clock:247", "support:support"]);
+    expect(read("On prem hosting on Monday")).toEqual(["on prem:onprem", "hosting:host", "monday:monday"]);
+  });
+
+  it("joins compounds however they are written", () => {
+    expect(read("e-mail, e mail and EMAIL").map((t) => t.split(":")[1])).toEqual(["email", "email", "email"]);
+    expect(read("self-hosted or self hosted").map((t) => t.split(":")[1])).toEqual(["selfhost", "selfhost"]);
+  });
+
+  it("reads accents, curly apostrophes, numbers and long words", () => {
+    expect(read("Café for the naïve résumé")).toEqual(["cafe:caf", "naive:naiv", "resume:resum"]);
+    expect(read("We won’t offer on-premise")).toEqual(["on premise:onprem!"]);
+    expect(read("We won't charge for onboarding")).toEqual(["charge:charg", "onboarding:onboard"]);
+    expect(read("99.9% uptime")).toEqual(["99.9:99.9", "uptime:uptim"]);
+    expect(read("internationalisation and internationalsation")).toEqual(["internationalisation:international", "internationalsation:internationalsat"]);
   });
 });
 
