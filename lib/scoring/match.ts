@@ -46,7 +46,7 @@ const NONE: readonly TextMatch[] = Object.freeze([]);
 
 function collect(tokens: Token[], negated: boolean, c: CompiledStrategy, limit: number): readonly TextMatch[] {
   const s = scratch(c);
-  const { slotBest, slotToken, touchedSlots, covered, touched, entryStrength, entryPhrase, candidates, marked, markedList, entryMask } = s;
+  const { slotBest, slotToken, touchedSlots, covered, touched, entryStrength, entryPhrase, candidates, marked, markedList } = s;
   const { slotPhrase, slotEntry, slotWeight, phraseWeight, phraseEntry, phraseSlotStart, slotGeneric } = c;
   // Only entries one of whose key words the text contains can match (compile.ts keySlots); the
   // words of all other entries are skipped below. Many words a text shares with the catalog are
@@ -67,24 +67,17 @@ function collect(tokens: Token[], negated: boolean, c: CompiledStrategy, limit: 
   }
   let slotCount = 0;
   let phraseCount = 0;
-  // The entry word sets can be kept as one 32-bit mask per entry while the words arrive, unless the
-  // text is longer than that or a slot changes hands (a typo first, then the word itself).
-  let masked = tokens.length <= 32;
   if (markedCount > 0) {
     for (let t = 0; t < tokens.length; t++) {
       const tok = tokens[t] as Token;
       if (tok.negated !== negated) continue;
       const { slots, sim } = tok;
-      const bit = 1 << (tok.index & 31);
       for (let i = 0; i < slots.length; i++) {
         const slot = slots[i] as number;
-        const entry = slotEntry[slot] as number;
-        if (marked[entry] === 0) continue;
+        if (marked[slotEntry[slot] as number] === 0) continue;
         const before = slotBest[slot] as number;
         if (sim <= before) continue;
         if (before === 0) touchedSlots[slotCount++] = slot;
-        else masked = false;
-        entryMask[entry] = (entryMask[entry] as number) | bit;
         const phrase = slotPhrase[slot] as number;
         const prev = covered[phrase] as number;
         if (prev === 0) touched[phraseCount++] = phrase;
@@ -128,7 +121,7 @@ function collect(tokens: Token[], negated: boolean, c: CompiledStrategy, limit: 
   if (candidateCount > 0) {
     let keptCount = 1;
     if (candidateCount === 1) s.kept[0] = candidates[0] as number;
-    else keptCount = masked ? selectFromEntryMasks(candidateCount, limit, s, c) : selectDistinct(candidateCount, tokens.length, slotCount, limit, s, c);
+    else keptCount = selectDistinct(candidateCount, tokens.length, slotCount, limit, s, c);
     const out: TextMatch[] = [];
     for (let k = 0; k < keptCount; k++) {
       const entry = s.kept[k] as number;
@@ -141,11 +134,7 @@ function collect(tokens: Token[], negated: boolean, c: CompiledStrategy, limit: 
   for (let t = 0; t < slotCount; t++) slotBest[touchedSlots[t] as number] = 0;
   for (let t = 0; t < phraseCount; t++) covered[touched[t] as number] = 0;
   for (let t = 0; t < candidateCount; t++) entryStrength[candidates[t] as number] = 0;
-  for (let t = 0; t < markedCount; t++) {
-    const entry = markedList[t] as number;
-    marked[entry] = 0;
-    entryMask[entry] = 0;
-  }
+  for (let t = 0; t < markedCount; t++) marked[markedList[t] as number] = 0;
   return kept;
 }
 
@@ -163,10 +152,10 @@ function collectByPhrase(tokens: Token[], negated: boolean, c: CompiledStrategy,
   const s = scratch(c);
   const stamp = nextStamp(s);
   const { stemStamp, stemToken, stemSim, textStems, phraseStamp, entryStamp, entryStrength, entryPhrase, candidates, entryMask, pairToken, pairValue } = s;
-  let stemCount = 0;
-  const { slotStem, slotWeight, phraseWeight, phraseEntry, phraseSlotStart, slotGeneric, entryPhraseStart } = c;
+  const { slotStem, slotWeight, phraseWeight, phraseEntry, phraseSlotStart, slotGeneric } = c;
 
   // The stems the text's words fill, by which word and how well (a typo may fill several).
+  let stemCount = 0;
   let keys = 0;
   for (let t = 0; t < tokens.length; t++) {
     const tok = tokens[t] as Token;
@@ -317,11 +306,8 @@ function collectByPhrase(tokens: Token[], negated: boolean, c: CompiledStrategy,
     }
     out.push(matchFromMask(entry, phrase, entryStrength[entry] as number, mask, tokens, negated, c));
   }
-  // collect expects these at zero.
-  for (let e = 0; e < candidateCount; e++) {
-    entryStrength[candidates[e] as number] = 0;
-    entryMask[candidates[e] as number] = 0;
-  }
+  // collect expects every entry's strength at zero.
+  for (let e = 0; e < candidateCount; e++) entryStrength[candidates[e] as number] = 0;
   return out;
 }
 
@@ -347,41 +333,28 @@ function toTextMatch(
   s: Scratch,
   c: CompiledStrategy,
 ): TextMatch {
-  // The distinct token positions that filled the phrase's slots, ascending: as a bit set when the
-  // text has at most 32 words (almost always), else by insertion.
+  // The distinct token positions that filled the phrase's slots, ascending (a phrase has a few
+  // words, so an insertion sort beats Array#sort with a comparator).
   const tokenIndexes: number[] = [];
+  for (let k = c.phraseSlotStart[phrase] as number; k < (c.phraseSlotStart[phrase + 1] as number); k++) {
+    if ((s.slotBest[k] as number) === 0) continue;
+    const t = s.slotToken[k] as number;
+    if (tokenIndexes.includes(t)) continue;
+    let j = tokenIndexes.length;
+    for (; j > 0 && (tokenIndexes[j - 1] as number) > t; j--) tokenIndexes[j] = tokenIndexes[j - 1] as number;
+    tokenIndexes[j] = t;
+  }
   const matchedWords: string[] = [];
-  const from = c.phraseSlotStart[phrase] as number;
-  const to = c.phraseSlotStart[phrase + 1] as number;
-  if (tokens.length <= 32) {
-    let mask = 0;
-    for (let k = from; k < to; k++) if ((s.slotBest[k] as number) !== 0) mask |= 1 << (s.slotToken[k] as number);
-    for (let t = 0; mask !== 0; t++, mask >>>= 1) {
-      if ((mask & 1) === 0) continue;
-      tokenIndexes.push(t);
-      const raw = (tokens[t] as Token).raw;
-      if (!matchedWords.includes(raw)) matchedWords.push(raw);
-    }
-  } else {
-    for (let k = from; k < to; k++) {
-      if ((s.slotBest[k] as number) === 0) continue;
-      const t = s.slotToken[k] as number;
-      if (tokenIndexes.includes(t)) continue;
-      let j = tokenIndexes.length;
-      for (; j > 0 && (tokenIndexes[j - 1] as number) > t; j--) tokenIndexes[j] = tokenIndexes[j - 1] as number;
-      tokenIndexes[j] = t;
-    }
-    for (const i of tokenIndexes) {
-      const raw = tokens[i]?.raw ?? "";
-      if (!matchedWords.includes(raw)) matchedWords.push(raw);
-    }
+  for (const i of tokenIndexes) {
+    const raw = tokens[i]?.raw ?? "";
+    if (!matchedWords.includes(raw)) matchedWords.push(raw);
   }
   const via = (c.phrases[phrase] as CatalogPhrase).via;
   return { entry: c.entries[entry] as CatalogEntry, via, strength, tokenIndexes, matchedWords, negated };
 }
 
 /** The catalog entries the affirmed (or the negated) words of a text match; see collect. */
-export function match(tokens: Token[], negated: boolean, c: CompiledStrategy, limit: number): readonly TextMatch[] {
+function matchTokens(tokens: Token[], negated: boolean, c: CompiledStrategy, limit: number): readonly TextMatch[] {
   return collectByPhrase(tokens, negated, c, limit) ?? collect(tokens, negated, c, limit);
 }
 
@@ -395,8 +368,8 @@ export function analyseText(text: string, compiled: CompiledStrategy, options?: 
   }
   return {
     tokens,
-    matches: affirms ? match(tokens, false, compiled, options?.limit ?? Infinity) : NONE,
-    negatedMatches: negates && options?.negated !== false ? match(tokens, true, compiled, Infinity) : NONE,
+    matches: affirms ? matchTokens(tokens, false, compiled, options?.limit ?? Infinity) : NONE,
+    negatedMatches: negates && options?.negated !== false ? matchTokens(tokens, true, compiled, Infinity) : NONE,
     affirms,
   };
 }

@@ -33,10 +33,7 @@ export interface Scratch {
   /** Per candidate, the token positions it explains as bit sets; and those no kept entry claimed. Grown for long texts. */
   masks: Int32Array;
   open: Int32Array;
-  /**
-   * Per entry: the token positions (< 32) that fill its slots, built while the words arrive, so the
-   * common case needs no second pass over the slots (select.ts selectFromEntryMasks).
-   */
+  /** Per candidate entry: the positions (< 32) of the words it explains (select.ts selectFromEntryMasks). */
   entryMask: Int32Array;
   /**
    * The stamped working memory of match.ts collectByPhrase: a place is current when its stamp is

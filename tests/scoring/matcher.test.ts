@@ -166,6 +166,14 @@ describe("matchText", () => {
     expect(matchText(text, structuredClone(strategy))).toEqual(matchText(text, strategy));
   });
 
+  it("counts a word written twice once, and prefers the word to its typo", () => {
+    const words = (text: string) => matchText(text, strategy).map((m) => [m.id, m.via, m.matchedWords.join(" "), m.strength]);
+    // A typo first, then the word itself (the slot-by-slot path), and the other way round.
+    expect(words("custom dashbaords, then custom dashboards")).toEqual([["cap-dash", "Custom dashboards", "custom dashboards", 1]]);
+    expect(words("custom dashboards, then custom dashbaords")).toEqual([["cap-dash", "Custom dashboards", "custom dashboards", 1]]);
+    expect(words("dashboards and dashboards for reporting")).toEqual([["cap-dash", "reporting dashboards", "dashboards reporting", 1]]);
+  });
+
   it("reports both a capability and a guardrail hit in one promise, however long", () => {
     expect(affirmed("custom code to extend the Salesforce sync").sort()).toEqual(["cap-sfdc", "g-custom"]);
     const filler = Array.from({ length: 40 }, (_, i) => `word${i}`).join(" ");
