@@ -9,3 +9,8 @@ export const verifyPassword = (password: string, hash: string) => bcrypt.compare
 
 // Compared against when the e-mail is unknown, so that a miss takes as long as a wrong password.
 export const TIMING_DUMMY_HASH = "$2b$11$C6UzMDM.H6dfI/f/IKcEeO5Kq7Q1KXJh7QdDk3Y1m8WQ8k2p7b4eW";
+
+// Stored instead of a hash for people who have no password yet (imported from another CRM): not a
+// bcrypt hash, so it never verifies; an admin sets their first password (lib/users setUserPassword).
+export const NO_PASSWORD = "!imported: set a password on the Admin page";
+export const hasPassword = (hash: string) => hash !== NO_PASSWORD;

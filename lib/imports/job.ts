@@ -13,12 +13,12 @@ import { currentSnapshot } from "@/lib/deals/scoring";
 import { LEASE_SECONDS, type JobRow } from "@/lib/jobs/queue";
 import { writeScores, type ScoredBatch as RescoreBatch } from "@/lib/jobs/rescore";
 import type { DealInput, StrategySnapshot } from "@/lib/scoring/types";
+import { NO_PASSWORD } from "@/lib/auth/password";
 import { TABLES } from "@/lib/imports/fields";
 import { extractRow, type ImportSettings, type Item, type Problem } from "@/lib/imports/extract";
 
 export const IMPORT_KIND = "import";
 export const IMPORT_BATCH = 1000;
-export const IMPORTED_PASSWORD = "!imported: set a password on the Admin page";
 
 type Client = pg.PoolClient;
 type Cursor = { phase: "extract"; file: number; row: number } | { phase: "apply" | "rollback"; step: number; key: string | null };
@@ -151,7 +151,7 @@ async function applyReps(tx: Client, run: RunInfo, items: ItemRow[]): Promise<Ou
       const name = d.name || d.email.split("@")[0]!;
       const { rows: [created] } = await tx.query<{ id: string }>(
         `INSERT INTO "User" ("organizationId", "email", "name", "passwordHash", "role", "teamId", "updatedAt") VALUES ($1, $2, $3, $4, $5::"Role", $6, now()) RETURNING "id"`,
-        [org, d.email, name, IMPORTED_PASSWORD, d.role ?? "REP", wantTeam ?? null],
+        [org, d.email, name, NO_PASSWORD, d.role ?? "REP", wantTeam ?? null],
       );
       targetId = created!.id;
       byEmail.set(d.email, { id: targetId, organizationId: org, email: d.email, name, role: d.role ?? "REP", teamId: wantTeam ?? null });

@@ -1,21 +1,23 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/sessions";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, hasPassword, verifyPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, notFound } from "@/lib/errors";
-import type { CreateUserInput, UpdateUserInput } from "@/lib/validations/users";
+import type { CreateUserInput, SetPasswordInput, UpdateUserInput } from "@/lib/validations/users";
 
 const publicUser = {
   id: true, name: true, email: true, role: true, teamId: true, active: true, createdAt: true,
 } as const;
 
 export async function listUsers(actor: Actor) {
-  return db.user.findMany({
+  const users = await db.user.findMany({
     where: { organizationId: actor.organizationId },
-    select: { ...publicUser, team: { select: { name: true } } },
+    select: { ...publicUser, passwordHash: true, team: { select: { name: true } } },
     orderBy: [{ active: "desc" }, { name: "asc" }],
   });
+  // The hash never leaves the server: only whether there is a password at all.
+  return users.map(({ passwordHash, ...user }) => ({ ...user, hasPassword: hasPassword(passwordHash) }));
 }
 
 async function assertTeamInOrganization(tx: Tx, actor: Actor, teamId: string | null) {
@@ -72,6 +74,28 @@ export async function updateUser(actor: Actor, input: UpdateUserInput) {
     await recordAudit(tx, actor, { action: "user.update", entityType: "User", entityId: after.id, before, after });
     return after;
   });
+}
+
+/**
+ * An admin sets the password of someone in their organisation: the first one of a person imported
+ * from another CRM, or a new one for someone who forgot theirs. Every session of that person ends.
+ * Admins change their own password on the account page, with their current one.
+ */
+export async function setUserPassword(actor: Actor, input: SetPasswordInput) {
+  if (input.userId === actor.userId) {
+    throw new AppError("VALIDATION_FAILED", "Change your own password on your account page.", {
+      fieldErrors: { password: ["Change your own password on your account page, with your current one."] },
+    });
+  }
+  const user = await db.user.findFirst({ where: { id: input.userId, organizationId: actor.organizationId }, select: { id: true, name: true } });
+  if (!user) throw notFound("That user");
+  const passwordHash = await hashPassword(input.password);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    await tx.session.deleteMany({ where: { userId: user.id } });
+    await recordAudit(tx, actor, { action: "user.password.set", entityType: "User", entityId: user.id });
+  });
+  return user;
 }
 
 export async function changeOwnPassword(

@@ -33,7 +33,14 @@ export const teamSchema = z.object({
 
 export const updateTeamSchema = teamSchema.extend({ teamId: idSchema });
 
+/** An admin sets someone's password (an imported rep's first one, or a forgotten one). */
+export const setPasswordSchema = z.object({
+  userId: idSchema,
+  password: newPasswordSchema,
+});
+
 export type CreateUserInput = z.output<typeof createUserSchema>;
+export type SetPasswordInput = z.output<typeof setPasswordSchema>;
 export type UpdateUserInput = z.output<typeof updateUserSchema>;
 export type TeamInput = z.output<typeof teamSchema>;
 export type UpdateTeamInput = z.output<typeof updateTeamSchema>;

@@ -61,3 +61,42 @@ test("an admin adds a person and a team; the person signs in and changes their p
   await signIn(await againContext.newPage(), email, "nina second password");
   await againContext.close();
 });
+
+test("an admin sets a new password for someone who forgot theirs; the old one stops working", async ({ page, browser }) => {
+  const stamp = Date.now();
+  const name = `Nora Forgetful ${stamp % 100000}`;
+  const email = `nora.${stamp}@northwind.test`;
+  await signIn(page, DEMO.ADMIN);
+  await page.goto("/admin");
+  const add = page.locator("form").filter({ has: page.getByRole("button", { name: "Create user" }) });
+  await add.getByLabel("Name").fill(name);
+  await add.getByLabel("E-mail").fill(email);
+  await add.getByLabel("First password").fill("nora first password");
+  await add.getByRole("button", { name: "Create user" }).click();
+  await expect(add.getByRole("status")).toHaveText(`${name} can now sign in as ${email}.`);
+
+  // Closed by default for someone who has a password; a keyboard user opens it like any disclosure.
+  const row = page.getByRole("listitem").filter({ hasText: email });
+  await row.getByText("Set a new password").press("Enter");
+  const form = row.getByRole("form", { name: `Set a password for ${name}` });
+  await form.getByLabel("New password").fill("short");
+  await form.getByRole("button", { name: "Set password" }).click();
+  await expect(form.getByText("Use at least 10 characters.")).toBeVisible();
+  await form.getByLabel("New password").fill("nora reset password");
+  await form.getByRole("button", { name: "Set password" }).click();
+  await expect(form.getByRole("status")).toHaveText(`${name} can now sign in with the new password; any session they had has ended.`);
+  await expect(form.getByLabel("New password")).toHaveValue("");
+  await expectAccessible(page);
+  await shot(page, "admin-set-password");
+
+  const nora = await browser.newContext();
+  const noraPage = await nora.newPage();
+  await noraPage.goto("/sign-in");
+  await noraPage.getByLabel("E-mail").fill(email);
+  await noraPage.getByLabel("Password").fill("nora first password");
+  await noraPage.getByRole("button", { name: "Sign in" }).click();
+  await expect(noraPage.getByRole("status")).not.toBeEmpty();
+  await expect(noraPage.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+  await signIn(noraPage, email, "nora reset password");
+  await nora.close();
+});

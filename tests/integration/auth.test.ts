@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { attemptSignIn, LOGIN_LIMITS, loginBlockedFor } from "@/lib/auth/sign-in";
 import { actorForSession, createSession, deleteSession } from "@/lib/auth/sessions";
-import { hashPassword } from "@/lib/auth/password";
-import { changeOwnPassword, updateUser } from "@/lib/users/users";
+import { setPasswordAction } from "@/app/(app)/admin/actions";
+import { hashPassword, NO_PASSWORD } from "@/lib/auth/password";
+import { changeOwnPassword, listUsers, updateUser } from "@/lib/users/users";
 import { createOrganizationWithRoles, createUser, unique } from "../factories";
-import { db } from "./helpers";
+import { as, db } from "./helpers";
 
 describe("sign-in", () => {
   it("accepts the right password, whatever the e-mail's case and spaces", async () => {
@@ -75,6 +76,43 @@ describe("sessions", () => {
     expect(await actorForSession(elsewhere)).toBeNull();
     const signIn = await attemptSignIn({ email: rep.email, password: "a brand new password", address: unique("ip") });
     expect(signIn.status).toBe("ok");
+  });
+
+  it("let an admin set an imported person's first password, and end that person's sessions", async () => {
+    const { organization, admin, rep } = await createOrganizationWithRoles(db);
+    const imported = await createUser(db, { organizationId: organization.id, role: "REP", password: "unused password" });
+    await db.user.update({ where: { id: imported.id }, data: { passwordHash: NO_PASSWORD } });
+    const adminActor = (await actorForSession(await createSession(admin.id)))!;
+    // The people list says who cannot sign in yet, without ever carrying a hash.
+    const listed = await listUsers(adminActor);
+    expect(listed.find((u) => u.id === imported.id)).toMatchObject({ hasPassword: false });
+    expect(listed.find((u) => u.id === rep.id)).toMatchObject({ hasPassword: true });
+    expect(JSON.stringify(listed)).not.toContain("$2");
+    expect((await attemptSignIn({ email: imported.email, password: NO_PASSWORD, address: unique("ip") })).status).toBe("invalid");
+
+    expect(await as(admin.id, () => setPasswordAction({ userId: imported.id, password: "their first password" }))).toMatchObject({ ok: true });
+    expect((await attemptSignIn({ email: imported.email, password: "their first password", address: unique("ip") })).status).toBe("ok");
+    expect((await listUsers(adminActor)).find((u) => u.id === imported.id)).toMatchObject({ hasPassword: true });
+    expect(await db.auditLog.count({ where: { organizationId: organization.id, action: "user.password.set", entityId: imported.id } })).toBe(1);
+
+    // A forgotten password: the new one works, the old one and every session of that person do not.
+    const session = await createSession(rep.id);
+    expect(await as(admin.id, () => setPasswordAction({ userId: rep.id, password: "a reset password" }))).toMatchObject({ ok: true });
+    expect(await actorForSession(session)).toBeNull();
+    expect((await attemptSignIn({ email: rep.email, password: "a reset password", address: unique("ip") })).status).toBe("ok");
+  });
+
+  it("refuse an admin's own password, a short one, and someone of another organisation", async () => {
+    const { admin, rep } = await createOrganizationWithRoles(db);
+    const other = await createOrganizationWithRoles(db);
+    const own = await as(admin.id, () => setPasswordAction({ userId: admin.id, password: "a long enough password" }));
+    expect(own).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { password: [expect.stringContaining("account page")] } });
+    const short = await as(admin.id, () => setPasswordAction({ userId: rep.id, password: "short" }));
+    expect(short).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { password: [expect.any(String)] } });
+    const foreign = await as(other.admin.id, () => setPasswordAction({ userId: rep.id, password: "a long enough password" }));
+    expect(foreign).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await as(rep.id, () => setPasswordAction({ userId: admin.id, password: "a long enough password" }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect((await attemptSignIn({ email: rep.email, password: "a long enough password", address: unique("ip") })).status).toBe("invalid");
   });
 
   it("reject expired sessions", async () => {

@@ -23,6 +23,7 @@ const EXPECTED: Record<string, Rule> = {
   "app/(app)/actions.ts#signOutAction": { skip: "ends the caller's own session; covered by tests/e2e/shell.spec.ts" },
   "app/(app)/admin/actions.ts#createUserAction": { permission: "users:manage" },
   "app/(app)/admin/actions.ts#updateUserAction": { permission: "users:manage" },
+  "app/(app)/admin/actions.ts#setPasswordAction": { permission: "users:manage" },
   "app/(app)/admin/actions.ts#createTeamAction": { permission: "teams:manage" },
   "app/(app)/admin/actions.ts#updateTeamAction": { permission: "teams:manage" },
   "app/(app)/admin/import/actions.ts#prepareImportAction": { permission: "import:run" },
@@ -190,8 +191,10 @@ describe("the authorization matrix", () => {
     const request = await db.customerRequest.findFirstOrThrow({ where: { dealId: deal.id } });
     const theme = request.themeId!;
     const whatIf = await db.whatIfRun.create({ data: { organizationId: A.organization.id, versionId: A.v1.id, versionRevision: 0, snapshot: {} } });
+    const repHash = (await db.user.findUniqueOrThrow({ where: { id: A.rep.id } })).passwordHash;
     const inputs: Record<string, unknown> = {
       "app/(app)/admin/actions.ts#updateUserAction": { userId: A.rep.id, role: "ADMIN", teamId: "", active: "on" },
+      "app/(app)/admin/actions.ts#setPasswordAction": { userId: A.rep.id, password: "taken over, 12345" },
       "app/(app)/admin/actions.ts#updateTeamAction": { teamId: A.team.id, name: "Taken over", managerId: "" },
       "app/(app)/deals/actions.ts#createDealAction": dealForm(A.account.id, B.productKey),
       "app/(app)/deals/actions.ts#updateDealAction": { ...dealForm(A.account.id, A.productKey), dealId: deal.id, revision: deal.revision },
@@ -221,6 +224,7 @@ describe("the authorization matrix", () => {
     expect(leaks).toEqual([]);
     // Nothing of A changed.
     expect((await db.user.findUniqueOrThrow({ where: { id: A.rep.id } })).role).toBe("REP");
+    expect((await db.user.findUniqueOrThrow({ where: { id: A.rep.id } })).passwordHash).toBe(repHash);
     expect((await db.team.findUniqueOrThrow({ where: { id: A.team.id } })).name).not.toBe("Taken over");
     expect((await db.customerAccount.findUniqueOrThrow({ where: { id: A.account.id } })).name).not.toBe("Taken over");
     expect((await db.requestTheme.findUniqueOrThrow({ where: { id: theme } })).status).toBe("open");

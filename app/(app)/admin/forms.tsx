@@ -42,6 +42,28 @@ export function CreateUserForm({ action, teams }: { action: Action; teams: Optio
   );
 }
 
+/**
+ * An admin sets someone's password: the first one of a person imported from another CRM (open by
+ * default, since they cannot sign in yet), or a new one for someone who forgot theirs.
+ */
+export function SetPasswordForm({ action, user }: { action: Action; user: { id: string; name: string; hasPassword: boolean } }) {
+  const ref = useRef<HTMLFormElement>(null);
+  const f = useFormAction(action, ref);
+  return (
+    <details className="mt-3 text-sm" open={!user.hasPassword}>
+      <summary className="cursor-pointer font-medium text-indigo-800">{user.hasPassword ? "Set a new password" : "Set a first password"}</summary>
+      <form ref={ref} onSubmit={f.onSubmit} noValidate className="mt-2 grid max-w-sm gap-3" aria-label={`Set a password for ${user.name}`}>
+        <input type="hidden" name="userId" value={user.id} />
+        <TextField label="New password" name="password" id={`user-${user.id}-password`} type="password" autoComplete="new-password" hint="At least 10 characters. Tell them yourself; Keel sends no e-mail. Their sessions end." errors={f.errors?.password} />
+        <div>
+          <Button type="submit" variant="secondary" disabled={f.pending}>{f.pending ? "Setting…" : "Set password"}</Button>
+        </div>
+        <FormMessage result={f.message} />
+      </form>
+    </details>
+  );
+}
+
 export function EditUserForm({
   action,
   user,

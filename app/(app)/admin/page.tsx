@@ -5,8 +5,8 @@ import { requirePageActor } from "@/lib/auth/guard";
 import { ROLE_LABEL } from "@/lib/auth/permissions";
 import { listTeams } from "@/lib/teams/teams";
 import { listUsers } from "@/lib/users/users";
-import { createTeamAction, createUserAction, updateTeamAction, updateUserAction } from "./actions";
-import { CreateUserForm, EditUserForm, TeamForm } from "./forms";
+import { createTeamAction, createUserAction, setPasswordAction, updateTeamAction, updateUserAction } from "./actions";
+import { CreateUserForm, EditUserForm, SetPasswordForm, TeamForm } from "./forms";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -39,8 +39,10 @@ export default async function AdminPage() {
               <li key={user.id} className="py-4">
                 <p className="mb-2 text-sm">
                   <span className="font-medium">{user.name}</span> <span className="text-slate-600">· {user.email} · {ROLE_LABEL[user.role]}{user.team ? ` · ${user.team.name}` : ""}{user.active ? "" : " · inactive"}</span>
+                  {user.hasPassword ? null : <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">No password yet: cannot sign in</span>}
                 </p>
                 <EditUserForm action={updateUserAction} user={user} teams={teamOptions} />
+                {user.id === actor.userId ? null : <SetPasswordForm action={setPasswordAction} user={user} />}
               </li>
             ))}
           </ul>
