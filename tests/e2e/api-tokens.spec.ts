@@ -23,6 +23,7 @@ test("an admin creates an API token, the API accepts it, and after revoking it t
   const secret = page.getByRole("textbox", { name: "New API token" });
   await expect(secret).toHaveValue(/^keel_[A-Za-z0-9_-]{43}$/);
   await expect(page.getByRole("button", { name: "Copy" })).toBeVisible();
+  await expect(form.getByLabel("Token name")).toHaveValue(""); // ready for the next token
   const token = await secret.inputValue();
   const row = page.getByRole("row").filter({ hasText: name });
   await expect(row).toContainText("Write");

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField, TextField } from "@/components/ui/field";
 import { OneTimeSecret } from "@/components/ui/one-time-secret";
@@ -13,11 +13,13 @@ type RevokeAction = (prev: unknown, data: FormData) => Promise<ActionResult<stri
 
 /** Name + scope; on success the secret is shown once, with a copy button. */
 export function CreateTokenForm({ action }: { action: CreateAction }) {
-  const { onSubmit, pending, errors, result } = useFormAction(action);
+  // Cleared after a token is created, so the next one starts from an empty name.
+  const ref = useRef<HTMLFormElement>(null);
+  const { onSubmit, pending, errors, result } = useFormAction(action, ref);
   const created = result?.ok ? result.data : null;
   return (
     <div className="space-y-4">
-      <form onSubmit={onSubmit} noValidate aria-label="New API token" className="grid items-end gap-3 sm:grid-cols-[2fr_1fr_auto]">
+      <form ref={ref} onSubmit={onSubmit} noValidate aria-label="New API token" className="grid items-end gap-3 sm:grid-cols-[2fr_1fr_auto]">
         <TextField label="Token name" name="name" id="new-token-name" autoComplete="off" hint="What uses it, e.g. “CRM sync”." errors={errors?.name} />
         <SelectField label="Scope" name="scope" id="new-token-scope" defaultValue="read" errors={errors?.scope}>
           <option value="read">Read</option>
