@@ -216,8 +216,9 @@ function build(snapshot: StrategySnapshot): CompiledStrategy {
  * The key words of each phrase: its heaviest words, taken until the words left over weigh at most
  * half the phrase. A text that fills none of a phrase's key words covers at most that half, so it
  * cannot match the phrase (MATCH_THRESHOLD is strict); match.ts therefore only looks at the names
- * and aliases (collectByPhrase), or the entries (collect), one of whose key words the text contains. The margin keeps float rounding on the safe
- * side: a key set slightly too large costs a little time, one too small would lose matches.
+ * and aliases (collectByPhrase), or the entries (collect), one of whose key words the text
+ * contains. The margin keeps float rounding on the safe side: a key set slightly too large costs a
+ * little time, one too small would lose matches.
  */
 function keySlots(phraseSlotStart: Int32Array, phraseWeight: Float64Array, slotWeight: Float64Array, phraseEntry: Int32Array): Int32Array {
   const keyEntry = new Int32Array(slotWeight.length).fill(-1);

@@ -108,8 +108,9 @@ export function selectDistinct(n: number, tokenCount: number, slotCount: number,
 }
 
 /**
- * selectDistinct for a text of at most 32 words whose entry word sets match.ts kept as it went
- * (s.entryMask, one bit per word): the same choice, without rebuilding the word sets from the slots.
+ * selectDistinct for a text of at most 32 words whose candidates' word sets are already in
+ * s.entryMask (one bit per word; match.ts collectByPhrase builds them from the text's stems): the
+ * same choice, without rebuilding the word sets from the slots.
  */
 export function selectFromEntryMasks(n: number, limit: number, s: Scratch, c: CompiledStrategy): number {
   const { strengths, ties, order, candidates, entryStrength, entryMask } = s;
