@@ -7,7 +7,7 @@ import { americanise, stem } from "./stem";
 // multi-word expressions ("round the clock" → 247); join or split compounds the catalog knows
 // ("e-mail" → email, "white label" ↔ whitelabel); mark negated stretches; drop stop words.
 // Written as a character scanner over reused buffers: it runs on every commitment and request, so
-// reading a text allocates only its lower-cased copy and its content tokens.
+// reading a plain ASCII text allocates only its content tokens (case is folded while scanning).
 
 interface Phrase {
   words: string[];
@@ -76,7 +76,10 @@ export interface Lex {
   keyEntries: Int32Array;
   /** The phrases (names and aliases) in which it fills a key word, ascending. */
   keyPhrases: Int32Array;
-  /** 1 for the stem itself, less for a typo, 0 when it fills nothing. */
+  /**
+   * 1 for the stem itself, less for a typo, 0 when it fills nothing. With 1, `slots` are exactly the
+   * slots of one stem (match.ts collectByPhrase relies on it); a typo may fill several stems.
+   */
   sim: number;
   /** A custom-work or bespoke-service word (lexicon.ts CUSTOM_WORK_STEMS, rule 5). */
   customWork: boolean;
