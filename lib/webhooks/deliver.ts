@@ -92,14 +92,41 @@ export async function deliverDueWebhooks(options: { organizationId?: string; max
   return attempted;
 }
 
+/** Deliveries that are finished (delivered, or given up) are kept this long, then deleted. */
+export const RETENTION_DAYS = 30;
+const PURGE_BATCH = 5_000;
+const PURGE_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Deletes finished deliveries older than `days`, a batch at a time so no single statement holds
+ * many locks; pending ones (still to be sent or retried) are never deleted. Returns how many went.
+ * Without it the outbox grows by one row per event and endpoint for ever.
+ */
+export async function purgeOldDeliveries(days = RETENTION_DAYS): Promise<number> {
+  let purged = 0;
+  for (;;) {
+    const n = await db.$executeRaw`
+      DELETE FROM "WebhookDelivery" WHERE "id" IN (
+        SELECT "id" FROM "WebhookDelivery"
+        WHERE "status" IN ('delivered', 'gave_up') AND "createdAt" < now() - make_interval(days => ${days}::int)
+        LIMIT ${PURGE_BATCH}::int
+      )`;
+    purged += n;
+    if (n < PURGE_BATCH) return purged;
+  }
+}
+
 let running = false;
 let timer: NodeJS.Timeout | null = null;
+let lastPurge = 0;
 
 /** Runs the webhook runner now unless it is already running (e.g. after "Send test event"). */
 export function kickWebhooks() {
   if (running || process.env.KEEL_WORKER === "off") return;
   running = true;
-  deliverDueWebhooks()
+  const purge = Date.now() - lastPurge >= PURGE_EVERY_MS;
+  if (purge) lastPurge = Date.now();
+  (purge ? purgeOldDeliveries().then(() => deliverDueWebhooks()) : deliverDueWebhooks())
     .catch((error) => console.error("[keel] webhook runner error", error))
     .finally(() => {
       running = false;

@@ -7,7 +7,7 @@ import {
   createWebhookAction, deleteWebhookAction, redeliverWebhookAction, sendTestWebhookAction, setWebhookActiveAction,
 } from "@/app/(app)/admin/webhooks/actions";
 import { runJobsUntilIdle } from "@/lib/jobs/worker";
-import { deliverDueWebhooks, sendDelivery } from "@/lib/webhooks/deliver";
+import { deliverDueWebhooks, purgeOldDeliveries, RETENTION_DAYS, sendDelivery } from "@/lib/webhooks/deliver";
 import { listWebhookDeliveries, listWebhookEndpoints } from "@/lib/webhooks/endpoints";
 import { BACKOFF_SECONDS, MAX_ATTEMPTS, type WebhookEvent } from "@/lib/webhooks/events";
 import { enqueueWebhookEvent } from "@/lib/webhooks/outbox";
@@ -305,5 +305,24 @@ describe("the runner", () => {
     await as(org.admin.id, () => ok(setWebhookActiveAction({ endpointId: endpoint.id, active: "true" })));
     expect(await deliverDueWebhooks({ organizationId: org.organization.id })).toBe(1);
     expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: test.deliveryId } })).toMatchObject({ status: "delivered", attempts: 2 });
+  });
+
+  it(`deletes finished deliveries after ${RETENTION_DAYS} days, never one still to be sent`, async () => {
+    const org = await orgWithStrategy();
+    const endpoint = await addEndpoint(org, `${rx.url}/kept`, ["review.decided"]);
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+    const make = (status: string, createdAt: Date) =>
+      db.webhookDelivery.create({
+        data: { organizationId: org.organization.id, endpointId: endpoint.id, event: "review.decided", eventId: crypto.randomUUID(), payload: {}, status, createdAt, nextAttemptAt: createdAt },
+      });
+    const oldDelivered = await make("delivered", daysAgo(RETENTION_DAYS + 10));
+    const oldGaveUp = await make("gave_up", daysAgo(RETENTION_DAYS + 1));
+    const oldPending = await make("pending", daysAgo(RETENTION_DAYS + 10)); // still retrying: kept
+    const recent = await make("delivered", daysAgo(RETENTION_DAYS - 1));
+    expect(await purgeOldDeliveries()).toBeGreaterThanOrEqual(2);
+    const left = (await deliveriesOf(endpoint.id)).map((d) => d.id);
+    expect(left).not.toContain(oldDelivered.id);
+    expect(left).not.toContain(oldGaveUp.id);
+    expect(left.sort()).toEqual([oldPending.id, recent.id].sort());
   });
 });

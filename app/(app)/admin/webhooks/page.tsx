@@ -3,6 +3,7 @@ import Link from "next/link";
 import { utcMinute } from "@/lib/dates";
 import { Card, EmptyState, PageHeader } from "@/components/ui/empty-state";
 import { requirePageActor } from "@/lib/auth/guard";
+import { RETENTION_DAYS } from "@/lib/webhooks/deliver";
 import { listWebhookDeliveries, listWebhookEndpoints, sendingSoon, type DeliveryState } from "@/lib/webhooks/endpoints";
 import { MAX_ATTEMPTS } from "@/lib/webhooks/events";
 import { createWebhookAction, deleteWebhookAction, redeliverWebhookAction, sendTestWebhookAction, setWebhookActiveAction } from "./actions";
@@ -28,7 +29,7 @@ export default async function WebhooksPage() {
     <>
       <PageHeader
         title="Webhooks"
-        description={`Keel POSTs a signed JSON event to these URLs when a deal of ${actor.organizationName} becomes off-strategy, a manager decides a review, or a strategy version is published. Failed deliveries are retried after 1 min, 5 min, 30 min, 2 h and 12 h, then given up.`}
+        description={`Keel POSTs a signed JSON event to these URLs when a deal of ${actor.organizationName} becomes off-strategy, a manager decides a review, or a strategy version is published. Failed deliveries are retried after 1 min, 5 min, 30 min, 2 h and 12 h, then given up. Finished deliveries are kept for ${RETENTION_DAYS} days.`}
         actions={
           <div className="flex gap-4 text-sm font-medium">
             <Link href="/admin/api-tokens" className="text-indigo-800 underline underline-offset-4">API tokens</Link>
