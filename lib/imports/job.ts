@@ -561,6 +561,9 @@ export async function runImportBatch(job: JobRow): Promise<boolean> {
         if (!next) {
           const { rows: [pending] } = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM "ImportItem" WHERE "runId" = $1 AND "status" = 'pending'`, [run.id]);
           total = done + pending!.n;
+          // Every staged row is an item now (with its data and problems); the staged copies are
+          // not read again (not by apply, rollback or resume), so they go, with this cursor.
+          await tx.query(`DELETE FROM "ImportRow" WHERE "fileId" IN (SELECT "id" FROM "ImportFile" WHERE "runId" = $1)`, [run.id]);
           cursor = { phase: "apply", step: 0, key: null };
           continue;
         }

@@ -132,6 +132,7 @@ describe("CSV import", () => {
   it("imports the export: creates, links the existing account, scores every deal, fails bad rows", async () => {
     first = await importFiles(FILES);
     expect(first.status.status).toBe("done");
+    expect(await db.importRow.count({ where: { file: { runId: first.runId } } })).toBe(0); // staged copies dropped
     expect(counts(first.status)).toEqual({
       deal: { created: 4, updated: 0, unchanged: 0, failed: 5 },
       account: { created: 2, updated: 1, unchanged: 0, failed: 0 },
@@ -229,6 +230,9 @@ describe("CSV import", () => {
     expect(job.id).toBe(run.jobId);
     for (let i = 0; i < 9; i++) expect(await runImportBatch(job)).toBe(true);
     const midway = await db.job.findUniqueOrThrow({ where: { id: job.id } });
+    // Past the extract phase the staged copies of the rows are gone (the items hold the data).
+    expect(await db.importRow.count({ where: { file: { runId } } })).toBe(0);
+    expect(await db.importItem.count({ where: { runId, entity: "deal" } })).toBe(N);
     const dealsMidway = await db.deal.count({ where: { organizationId: org.organization.id } }) - before;
     expect(dealsMidway % 500).toBe(0); // whole batches only
     expect(dealsMidway).toBeGreaterThan(0);
