@@ -280,7 +280,7 @@ const PRIMARY_TABLE: Partial<Record<FieldId, Table>> = { "account.externalId": "
 export async function startImport(actor: Actor, input: { runId: string; settings: ImportSettings }) {
   const analysis = await prepareImport(actor, input);
   if (analysis.blocking.length) throw new AppError("VALIDATION_FAILED", analysis.blocking[0]!, { details: { blocking: analysis.blocking } });
-  return db.$transaction(async (tx) => {
+  const started = await db.$transaction(async (tx) => {
     const busy = await tx.importRun.findFirst({ where: { organizationId: actor.organizationId, status: { in: ["queued", "running", "rolling_back"] }, NOT: { id: input.runId } }, select: { id: true } });
     if (busy) throw new AppError("CONFLICT", "Another import is running; wait for it to finish (or roll it back) first.");
     const claimed = await tx.importRun.updateMany({ where: { id: input.runId, organizationId: actor.organizationId, status: "draft" }, data: { status: "queued" } });
@@ -291,6 +291,9 @@ export async function startImport(actor: Actor, input: { runId: string; settings
     await recordAudit(tx, actor, { action: "import.start", entityType: "ImportRun", entityId: input.runId, after: { files: analysis.files.map((f) => ({ name: f.name, table: f.table, rows: f.rowCount })) } });
     return { runId: input.runId, jobId: job.id };
   });
+  // The uploaded files are staged in the database; the job never reads the copies on disk.
+  await removeRunFiles(input.runId);
+  return started;
 }
 
 export type RunStatus = Awaited<ReturnType<typeof importStatus>>;

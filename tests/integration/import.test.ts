@@ -1,6 +1,8 @@
 // CSV import from another CRM (issue 9): a multi-file export with every quirk, imported, imported
 // again unchanged, imported as an updated copy, rolled back; a large file killed midway, resumed
 // and rolled back. Counts and values checked exactly.
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { importStatusAction, prepareImportAction, rollbackImportAction, startImportAction } from "@/app/(app)/admin/import/actions";
@@ -9,6 +11,7 @@ import { claimJob } from "@/lib/jobs/queue";
 import { runJobsUntilIdle } from "@/lib/jobs/worker";
 import { runImportBatch } from "@/lib/imports/job";
 import type { Analysis, RunStatus } from "@/lib/imports/runs";
+import { IMPORT_ROOT } from "@/lib/imports/stage";
 import { ok, orgWithStrategy } from "./fixtures";
 import { as, db } from "./helpers";
 
@@ -133,6 +136,7 @@ describe("CSV import", () => {
     first = await importFiles(FILES);
     expect(first.status.status).toBe("done");
     expect(await db.importRow.count({ where: { file: { runId: first.runId } } })).toBe(0); // staged copies dropped
+    expect(existsSync(path.join(IMPORT_ROOT(), first.runId))).toBe(false); // and the uploads on disk
     expect(counts(first.status)).toEqual({
       deal: { created: 4, updated: 0, unchanged: 0, failed: 5 },
       account: { created: 2, updated: 1, unchanged: 0, failed: 0 },
