@@ -11,7 +11,7 @@ import type { DealInput, StrategySnapshot } from "../lib/scoring";
 import { commitmentCases } from "../tests/scoring/eval/commitments";
 import { holdoutCommitments, holdoutRequests } from "../tests/scoring/eval/holdout";
 import { requestCases } from "../tests/scoring/eval/requests";
-import { demoStrategy } from "../tests/scoring/eval/strategy";
+import { demoStrategy, evalDealBase } from "../tests/scoring/eval/strategy";
 import { benchData } from "./scoring-data";
 
 const lib = (await import(process.env.SCORING_LIB ? path.resolve(process.env.SCORING_LIB, "index.ts") : "../lib/scoring")) as typeof Scoring;
@@ -37,17 +37,7 @@ const bench = benchData(20_000);
 const other = benchData(5_000, 0x5eed);
 const demo = lib.parseStrategySnapshot(demoStrategy);
 
-const evalDeal = (part: Partial<DealInput>): DealInput =>
-  lib.parseDealInput({
-    account: { name: "Evaluation account", industry: "Software", employees: 200, revenue: null, region: "EU" },
-    stage: "proposal",
-    expectedCloseDate: "2026-01-31",
-    lineItems: [],
-    primaryCriterion: null,
-    commitments: [],
-    requests: [],
-    ...part,
-  });
+const evalDeal = (part: Partial<DealInput>): DealInput => lib.parseDealInput({ ...evalDealBase, ...part });
 const commitments = [...commitmentCases, ...holdoutCommitments].map((c) => ({ text: c.text, kind: c.kind, dueDate: c.dueDate ?? null }));
 const requests = [...requestCases, ...holdoutRequests].map((r) => ({ text: r.text }));
 const chunks = <T>(list: T[], size: number): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));

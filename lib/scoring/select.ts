@@ -11,6 +11,29 @@ function bitCount(x: number): number {
 }
 
 /**
+ * Takes the best of the first `left` candidate positions in `order` (strength, then the tie-break
+ * rank), moves the last of them into its place, and returns it: repeatedly taking the best of
+ * those left gives the order a full sort would, without sorting what is never looked at.
+ */
+function takeBest(order: Int32Array, left: number, strengths: Float64Array, ties: Float64Array): number {
+  let best = 0;
+  let bestStrength = strengths[order[0] as number] as number;
+  let bestTie = ties[order[0] as number] as number;
+  for (let i = 1; i < left; i++) {
+    const e = order[i] as number;
+    const strength = strengths[e] as number;
+    if (strength > bestStrength || (strength === bestStrength && (ties[e] as number) > bestTie)) {
+      best = i;
+      bestStrength = strength;
+      bestTie = ties[e] as number;
+    }
+  }
+  const e = order[best] as number;
+  order[best] = order[left - 1] as number;
+  return e;
+}
+
+/**
  * Strongest first; on equal strength the entry that explains more of the text (the more specific
  * one), then guardrails before capabilities, then catalog order. A weaker match is kept only if it
  * explains at least one word no stronger match explained: "custom Salesforce integration" reports
@@ -80,20 +103,7 @@ export function selectDistinct(n: number, tokenCount: number, slotCount: number,
   let kept = 0;
   let unclaimed = true;
   while (left > 0 && kept < limit && unclaimed) {
-    let best = 0;
-    let bestStrength = strengths[order[0] as number] as number;
-    let bestTie = ties[order[0] as number] as number;
-    for (let i = 1; i < left; i++) {
-      const e = order[i] as number;
-      const strength = strengths[e] as number;
-      if (strength > bestStrength || (strength === bestStrength && (ties[e] as number) > bestTie)) {
-        best = i;
-        bestStrength = strength;
-        bestTie = ties[e] as number;
-      }
-    }
-    const e = order[best] as number;
-    order[best] = order[--left] as number;
+    const e = takeBest(order, left--, strengths, ties);
     let fresh = false;
     for (let w = 0; w < words && !fresh; w++) fresh = ((masks[e * words + w] as number) & (open[w] as number)) !== 0;
     if (!fresh) continue;
@@ -116,38 +126,20 @@ export function selectFromEntryMasks(n: number, limit: number, s: Scratch, c: Co
   const { strengths, ties, order, candidates, entryStrength, entryMask } = s;
   const entries = c.entries.length;
   let open = 0;
-  let best = 0;
   for (let e = 0; e < n; e++) {
     const entry = candidates[e] as number;
     const mask = entryMask[entry] as number;
     open |= mask;
     strengths[e] = entryStrength[entry] as number;
     ties[e] = (bitCount(mask) * 2 + (c.entryGuardrail[entry] as number)) * entries + (entries - 1 - entry);
-    if ((strengths[e] as number) > (strengths[best] as number) || ((strengths[e] as number) === (strengths[best] as number) && (ties[e] as number) > (ties[best] as number))) best = e;
+    order[e] = e;
   }
-  // The best always explains an open word (its own); after it, take the rest best first while a
-  // word is left unclaimed, as selectDistinct does.
-  s.kept[0] = candidates[best] as number;
-  open &= ~(entryMask[candidates[best] as number] as number);
-  if (limit === 1 || open === 0) return 1;
-  let left = 0;
-  for (let i = 0; i < n; i++) if (i !== best) order[left++] = i;
-  let kept = 1;
+  // Best first, keeping each that explains a word no kept one has claimed, as selectDistinct does
+  // (the best always does: its words are all open).
+  let left = n;
+  let kept = 0;
   while (left > 0 && kept < limit && open !== 0) {
-    let pick = 0;
-    let pickStrength = strengths[order[0] as number] as number;
-    let pickTie = ties[order[0] as number] as number;
-    for (let i = 1; i < left; i++) {
-      const e = order[i] as number;
-      const strength = strengths[e] as number;
-      if (strength > pickStrength || (strength === pickStrength && (ties[e] as number) > pickTie)) {
-        pick = i;
-        pickStrength = strength;
-        pickTie = ties[e] as number;
-      }
-    }
-    const e = order[pick] as number;
-    order[pick] = order[--left] as number;
+    const e = takeBest(order, left--, strengths, ties);
     const mask = entryMask[candidates[e] as number] as number;
     if ((mask & open) === 0) continue;
     open &= ~mask;

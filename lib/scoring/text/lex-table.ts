@@ -35,6 +35,27 @@ const MAX_BITS = 17;
 // narrow), k0, k1, k2.
 const STRIDE = 5;
 
+/** A whole word's key, packed as the scanner packs it character by character (reused). */
+const packed = { k0: 0, k1: 0, k2: 0, narrow: true };
+function packWord(word: string): typeof packed {
+  let k0 = 0;
+  let k1 = 0;
+  let k2 = 0;
+  let narrow = true;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    k2 = (k2 << 8) | (k1 >>> 24);
+    k1 = (k1 << 8) | (k0 >>> 24);
+    k0 = (k0 << 8) | (c & 0xff);
+    if (c > 0xff) narrow = false;
+  }
+  packed.k0 = k0;
+  packed.k1 = k1;
+  packed.k2 = k2;
+  packed.narrow = narrow;
+  return packed;
+}
+
 export class LexTable {
   private mask = (1 << INITIAL_BITS) - 1;
   private keys = new Int32Array(STRIDE << INITIAL_BITS);
@@ -65,18 +86,8 @@ export class LexTable {
 
   /** The Lex of a lower-cased word, or undefined if not seen. */
   findWord(word: string): Lex | undefined {
-    let k0 = 0;
-    let k1 = 0;
-    let k2 = 0;
-    let narrow = true;
-    for (let i = 0; i < word.length; i++) {
-      const c = word.charCodeAt(i);
-      k2 = (k2 << 8) | (k1 >>> 24);
-      k1 = (k1 << 8) | (k0 >>> 24);
-      k0 = (k0 << 8) | (c & 0xff);
-      if (c > 0xff) narrow = false;
-    }
-    return this.find(word, 0, word.length, k0, k1, k2, narrow);
+    const k = packWord(word);
+    return this.find(word, 0, word.length, k.k0, k.k1, k.k2, k.narrow);
   }
 
   /** Adds a Lex not in the table, under its `raw`. */
@@ -92,17 +103,7 @@ export class LexTable {
       }
     }
     const raw = lex.raw;
-    let k0 = 0;
-    let k1 = 0;
-    let k2 = 0;
-    let narrow = true;
-    for (let i = 0; i < raw.length; i++) {
-      const c = raw.charCodeAt(i);
-      k2 = (k2 << 8) | (k1 >>> 24);
-      k1 = (k1 << 8) | (k0 >>> 24);
-      k0 = (k0 << 8) | (c & 0xff);
-      if (c > 0xff) narrow = false;
-    }
+    const { k0, k1, k2, narrow } = packWord(raw);
     this.place(lex, keyHash(raw, 0, raw.length, k0, k1, k2), narrow ? raw.length : -raw.length, k0, k1, k2);
     this.size++;
   }

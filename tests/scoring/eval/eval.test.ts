@@ -3,7 +3,7 @@ import { parseDealInput, parseStrategySnapshot, scoreDeal, type DealInput } from
 import { type CommitmentCase, commitmentCases } from "./commitments";
 import { holdoutCommitments, holdoutRequests } from "./holdout";
 import { type RequestCase, requestCases } from "./requests";
-import { demoStrategy } from "./strategy";
+import { demoStrategy, evalDealBase } from "./strategy";
 
 // The evaluation set: labelled promises and requests scored against the demo strategy. We measure
 // precision and recall of the two decisions that matter most to a manager: "this promise makes the
@@ -14,16 +14,7 @@ const MIN = 0.9;
 const strategy = parseStrategySnapshot(demoStrategy);
 
 function dealWith(part: Partial<DealInput>): DealInput {
-  return parseDealInput({
-    account: { name: "Evaluation account", industry: "Software", employees: 200, revenue: null, region: "EU" },
-    stage: "proposal",
-    expectedCloseDate: "2026-01-31",
-    lineItems: [],
-    primaryCriterion: null,
-    commitments: [],
-    requests: [],
-    ...part,
-  });
+  return parseDealInput({ ...evalDealBase, ...part });
 }
 
 interface Tally {

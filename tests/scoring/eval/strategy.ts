@@ -1,4 +1,4 @@
-import type { Capability, Guardrail, StrategySnapshot } from "@/lib/scoring/types";
+import type { Capability, DealInput, Guardrail, StrategySnapshot } from "@/lib/scoring/types";
 
 // Demo strategy for the evaluation set: "Beacon Desk", a B2B customer-support ticketing and
 // service-analytics SaaS that competes on being affordable and fast to set up (make it for less).
@@ -166,4 +166,15 @@ export const demoStrategy: StrategySnapshot = {
     { id: "p-growth", name: "Growth", listPrice: 49, currency: "EUR", maxDiscountPct: 15 },
     { id: "p-enterprise", name: "Enterprise", listPrice: 99, currency: "EUR", maxDiscountPct: 20 },
   ],
+};
+
+/** The deal every evaluation case is scored in: only its commitments or requests vary. */
+export const evalDealBase: DealInput = {
+  account: { name: "Evaluation account", industry: "Software", employees: 200, revenue: null, region: "EU" },
+  stage: "proposal",
+  expectedCloseDate: "2026-01-31",
+  lineItems: [],
+  primaryCriterion: null,
+  commitments: [],
+  requests: [],
 };

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatAmount } from "@/components/deals/format";
 import { EmptyState, PageHeader } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
 import { ScoreBadge } from "@/components/deals/findings";
 import { requirePageActor } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -149,13 +150,7 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav aria-label="Pages" className="mt-4 flex items-center gap-4 text-sm">
-          {query.page > 1 ? <Link className="text-indigo-800 underline" href={href(query, { page: query.page - 1 })}>Previous</Link> : null}
-          <span>Page {query.page} of {pages} · {total} deals</span>
-          {query.page < pages ? <Link className="text-indigo-800 underline" href={href(query, { page: query.page + 1 })}>Next</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={query.page} pages={pages} total={total} noun="deals" hrefFor={(page) => href(query, { page })} />
     </>
   );
 }

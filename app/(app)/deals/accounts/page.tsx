@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState, PageHeader } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
 import { requirePageActor } from "@/lib/auth/guard";
 import { firstValues } from "@/lib/dashboard/filters";
 import { accountListQuerySchema, listAccountsPage, type AccountListQuery } from "@/lib/deals/exports";
@@ -83,13 +84,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav aria-label="Pages" className="mt-4 flex items-center gap-4 text-sm">
-          {query.page > 1 ? <Link className="text-indigo-800 underline" href={`/deals/accounts${search(query, { page: query.page - 1 })}`}>Previous</Link> : null}
-          <span>Page {query.page} of {pages} · {total} accounts</span>
-          {query.page < pages ? <Link className="text-indigo-800 underline" href={`/deals/accounts${search(query, { page: query.page + 1 })}`}>Next</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={query.page} pages={pages} total={total} noun="accounts" hrefFor={(page) => `/deals/accounts${search(query, { page })}`} />
     </>
   );
 }
