@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { urlDestinationProblem, webhookPrivateAllowed } from "@/lib/webhooks/address";
 import { WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 
 /**
@@ -15,11 +16,19 @@ const eventsField = z.preprocess(
   z.array(z.enum(WEBHOOK_EVENTS, { error: "Choose from the listed events." })).min(1, "Choose at least one event.").transform((events) => [...new Set(events)]),
 );
 
+/** A host name, or an IPv6 address in brackets (the URL parser's form: https://[2001:db8::1]/). */
+const HOSTNAME = new RegExp(`${z.regexes.hostname.source}|^\\[[0-9a-f:.]+\\]$`, "i");
+
 export const webhookUrlSchema = z
-  .url({ protocol: /^https?$/, hostname: z.regexes.hostname, error: "Enter a full URL starting with https://." })
+  .url({ protocol: /^https?$/, hostname: HOSTNAME, error: "Enter a full URL starting with https://.", abort: true })
   .max(2000, "Use at most 2,000 characters.")
   .refine((url) => !/^[^:]+:\/\/[^/]*@/.test(url), "Leave user names and passwords out of the URL; verify the signature instead.")
-  .refine((url) => url.startsWith("https://") || webhookHttpAllowed(), "Use an https:// URL: deliveries carry deal data.");
+  .refine((url) => url.startsWith("https://") || webhookHttpAllowed(), "Use an https:// URL: deliveries carry deal data.")
+  .superRefine((url, ctx) => {
+    // The machine itself and private networks are refused in production (lib/webhooks/address.ts).
+    const problem = webhookPrivateAllowed() ? null : urlDestinationProblem(url);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 export const createWebhookSchema = z.object({
   url: z.string({ error: "Enter the URL that receives the events." }).trim().min(1, "Enter the URL that receives the events.").pipe(webhookUrlSchema),

@@ -1,14 +1,18 @@
 import "server-only";
+import http from "node:http";
+import https from "node:https";
 import { db } from "@/lib/db";
 import { BACKOFF_SECONDS, MAX_ATTEMPTS } from "@/lib/webhooks/events";
 import { signatureHeader } from "@/lib/webhooks/sign";
+import { guardedLookup, literalDestinationError, webhookPrivateAllowed } from "@/lib/webhooks/address";
 
 // The webhook runner (ADR 11). The outbox rows are the queue: a runner claims due deliveries with
 // `FOR UPDATE SKIP LOCKED` and a short lease, so several app instances never send the same one at
 // once, and a delivery whose runner died is sent again when its lease runs out (at-least-once:
 // receivers deduplicate by the Keel-Delivery header or the event id). Each attempt has a short
-// timeout, follows no redirects, and records its status or error; a failure is retried after 1 min,
-// 5 min, 30 min, 2 h and 12 h, then the delivery gives up.
+// timeout, follows no redirects, never goes to a private or local address in production
+// (address.ts), and records its status or error; a failure is retried after 1 min, 5 min, 30 min,
+// 2 h and 12 h, then the delivery gives up.
 
 export const REQUEST_TIMEOUT_MS = Number(process.env.KEEL_WEBHOOK_TIMEOUT_MS ?? 10_000);
 const LEASE_SECONDS = Math.ceil(REQUEST_TIMEOUT_MS / 1000) + 30;
@@ -36,15 +40,43 @@ export async function claimDeliveries(limit = CLAIM_BATCH, where: { organization
 
 export type AttemptResult = { ok: boolean; status: number | null; error: string | null };
 
+type Answer = { status: number; location: string | null };
+
+/**
+ * POSTs `body` and resolves with the answer's status once its headers arrive (the body is drained,
+ * not read). Redirects are not followed. Unless private destinations are allowed, the connection
+ * goes only to addresses address.ts does not block, checked on the addresses actually resolved.
+ */
+function post(url: URL, headers: Record<string, string>, body: string, timeoutMs: number): Promise<Answer> {
+  const guard = !webhookPrivateAllowed();
+  const literal = guard ? literalDestinationError(url) : null;
+  if (literal) return Promise.reject(literal);
+  return new Promise((resolve, reject) => {
+    const request = (url.protocol === "https:" ? https : http).request(
+      url,
+      { method: "POST", headers: { ...headers, "content-length": String(Buffer.byteLength(body)) }, ...(guard ? { lookup: guardedLookup } : {}) },
+      (res) => {
+        clearTimeout(timer);
+        res.resume();
+        resolve({ status: res.statusCode ?? 0, location: res.headers.location ?? null });
+      },
+    );
+    const timer = setTimeout(() => request.destroy(Object.assign(new Error(`No answer within ${timeoutMs / 1000} s`), { name: "TimeoutError" })), timeoutMs);
+    request.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    request.end(body);
+  });
+}
+
 /** One HTTP attempt: POST the signed JSON body, no redirects, a short timeout. */
 export async function sendDelivery(d: Pick<Claimed, "id" | "event" | "payload" | "url" | "secret">, timeoutMs = REQUEST_TIMEOUT_MS): Promise<AttemptResult> {
   const body = JSON.stringify(d.payload);
   try {
-    const res = await fetch(d.url, {
-      method: "POST",
-      redirect: "manual",
-      signal: AbortSignal.timeout(timeoutMs),
-      headers: {
+    const res = await post(
+      new URL(d.url),
+      {
         "content-type": "application/json",
         "user-agent": "Keel-Webhooks/1",
         "keel-event": d.event,
@@ -52,14 +84,14 @@ export async function sendDelivery(d: Pick<Claimed, "id" | "event" | "payload" |
         "keel-signature": signatureHeader(d.secret, body),
       },
       body,
-    });
-    await res.body?.cancel().catch(() => {}); // the response body is not read: only its status counts
+      timeoutMs,
+    );
     if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status, error: null };
-    const error = res.status >= 300 && res.status < 400 ? `Redirect to ${res.headers.get("location") ?? "?"} not followed` : `HTTP ${res.status}`;
+    const error = res.status >= 300 && res.status < 400 ? `Redirect to ${res.location ?? "?"} not followed` : `HTTP ${res.status}`;
     return { ok: false, status: res.status, error };
   } catch (error) {
-    const e = error as Error & { cause?: { code?: string; message?: string } };
-    const message = e.name === "TimeoutError" ? `No answer within ${timeoutMs / 1000} s` : e.cause?.code ?? e.cause?.message ?? e.message;
+    const e = error as NodeJS.ErrnoException;
+    const message = e.name === "TimeoutError" || e.name === "BlockedDestinationError" ? e.message : e.code ?? e.message;
     return { ok: false, status: null, error: String(message).slice(0, 500) };
   }
 }

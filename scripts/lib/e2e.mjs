@@ -29,8 +29,8 @@ export async function runE2E(serverUrl, extraArgs = []) {
   try {
     const url = withDatabase(serverUrl, name);
     await migrate(url);
-    // KEEL_WEBHOOKS_ALLOW_HTTP: tests/e2e/webhooks.spec.ts receives deliveries on http://127.0.0.1.
-    const env = appEnv(url, { KEEL_CHROMIUM: chromium, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1", KEEL_WEBHOOKS_ALLOW_HTTP: "1" });
+    // KEEL_WEBHOOKS_ALLOW_HTTP and _PRIVATE: tests/e2e/webhooks.spec.ts receives deliveries on http://127.0.0.1.
+    const env = appEnv(url, { KEEL_CHROMIUM: chromium, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1", KEEL_WEBHOOKS_ALLOW_HTTP: "1", KEEL_WEBHOOKS_ALLOW_PRIVATE: "1" });
     const seeded = await run(bin("tsx"), ["--tsconfig", "scripts/tsconfig.json", "prisma/seed.ts"], { env: { ...env, KEEL_SEED_EMPTY_ORG: "1" }, quiet: true });
     if (seeded !== 0) return seeded;
     if (!buildIsFresh()) {

@@ -7,7 +7,8 @@ import { DEMO, expectAccessible, shot, signIn } from "./support";
 // An admin registers a webhook endpoint (a receiver this test starts on 127.0.0.1), copies the
 // signing secret shown once, sends a test event, and sees it delivered; the receiver checks the
 // signature. The app's own runner (instrumentation → lib/webhooks/deliver.ts) sends it.
-// `npm run test:e2e` starts the app with KEEL_WEBHOOKS_ALLOW_HTTP=1 so an http:// receiver is allowed.
+// `npm run test:e2e` starts the app with KEEL_WEBHOOKS_ALLOW_HTTP=1 and KEEL_WEBHOOKS_ALLOW_PRIVATE=1, so a
+// receiver on http://127.0.0.1 is allowed.
 
 type Received = { headers: IncomingHttpHeaders; body: string };
 

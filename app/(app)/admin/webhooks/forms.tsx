@@ -23,7 +23,7 @@ export function CreateWebhookForm({ action }: { action: CreateAction }) {
   return (
     <div className="space-y-4">
       <form onSubmit={onSubmit} noValidate aria-label="New webhook endpoint" className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Endpoint URL" name="url" id="new-webhook-url" type="url" autoComplete="off" placeholder="https://crm.example.com/keel-events" hint="Keel POSTs JSON to it. https:// only in production." errors={errors?.url} />
+        <TextField label="Endpoint URL" name="url" id="new-webhook-url" type="url" autoComplete="off" placeholder="https://crm.example.com/keel-events" hint="Keel POSTs JSON to it. In production: https:// and a public address." errors={errors?.url} />
         <TextField label="Description" name="description" id="new-webhook-description" autoComplete="off" hint="Optional: what receives it, e.g. “CRM sync”." errors={errors?.description} />
         <fieldset className="sm:col-span-2" aria-describedby={errors?.events?.length ? "new-webhook-events-error" : undefined}>
           <legend className="text-sm font-medium text-slate-800">Events</legend>
