@@ -151,6 +151,14 @@ describe("matchText", () => {
     expect(affirmed("without custom code")).toEqual([]);
   });
 
+  it("keeps a quoted thing inside the negation before it, whatever the quotes", () => {
+    for (const text of ['We do not offer "on-premise hosting"', "We do not offer “on-premise hosting”", "We don’t offer ‘on-premise hosting’", "We will not do 'white-labelling'"]) {
+      expect(affirmed(text), text).toEqual([]);
+      expect(negated(text), text).not.toEqual([]);
+    }
+    expect(affirmed('We do not offer "on-premise hosting", but a "shared inbox"')).toEqual(["cap-email"]);
+  });
+
   it("ends a negation at the clause, so what follows is still promised", () => {
     expect(affirmed("not self-hosted, but a shared inbox")).toEqual(["cap-email"]);
     expect(affirmed("no on-premise hosting; Salesforce sync instead")).toEqual(["cap-sfdc"]);

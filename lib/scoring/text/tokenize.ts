@@ -169,7 +169,10 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 // key takes in; every other code is below FIRST_WORD_CODE and says what the character is. The
 // table covers all 65,536 codes so that the common case needs no range check. 0: spaces, and
 // punctuation that neither joins nor breaks.
-/** Closes a clause, and so a negated stretch: . , ; : ! ? ( ) [ ] " */
+/**
+ * Closes a clause, and so a negated stretch: . , ; : ! ? ( ) [ ]. Not quotes: in "we do not offer
+ * "on-premise hosting"" the quoted words are what is ruled out (curly quotes were never breaks).
+ */
 const BREAK_CHAR = 1;
 const NON_ASCII = 2;
 const FIRST_WORD_CODE = 48; // "0"; lower-case letters are above it
@@ -177,7 +180,7 @@ const CHAR_CODE = new Uint8Array(0x10000).fill(NON_ASCII, 128);
 for (let c = 0; c < 128; c++) {
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c)) CHAR_CODE[c] = foldCase(c);
 }
-for (const ch of '.,;:!?()[]"') CHAR_CODE[ch.charCodeAt(0)] = BREAK_CHAR;
+for (const ch of ".,;:!?()[]") CHAR_CODE[ch.charCodeAt(0)] = BREAK_CHAR;
 const isWordChar = (c: number) => (CHAR_CODE[c] as number) >= FIRST_WORD_CODE || (c >= 0xc0 && LETTER.test(String.fromCharCode(c)));
 
 /**

@@ -136,6 +136,8 @@ export const commitmentCases: CommitmentCase[] = [
   k("service_level", "They understand there is no dedicated account team", false),
   f("Not self-hosted: they use our cloud with EU data residency", false),
   k("other", "Told them we never do source code escrow", false),
+  f('We do not offer "on-premise hosting" - only our EU cloud', false, "added later: quotes once ended the negation"),
+  f("We don’t do “white-labelling”", false, "curly quotes and apostrophe"),
   // Price terms are judged by the pricing rules, not the catalog.
   k("price_term", "20% discount if they sign this quarter", false),
   k("price_term", "Price locked for three years", false),
