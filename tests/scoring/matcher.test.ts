@@ -164,6 +164,25 @@ describe("matchText", () => {
     expect(affirmed("no on-premise hosting; Salesforce sync instead")).toEqual(["cap-sfdc"]);
   });
 
+  it("ends a negation at a line break, a dash or a bullet, so the next item is still promised", () => {
+    for (const text of [
+      "No on-premise hosting\nPhone support for the rollout",
+      "No on-premise hosting\r\n- phone support for the rollout",
+      "No on-premise hosting - phone support for the rollout",
+      "No on-premise hosting -- phone support for the rollout",
+      "No on-premise hosting — phone support for the rollout",
+      "No on-premise hosting–phone support for the rollout",
+      "No on-premise hosting • phone support for the rollout",
+      "No on-premise hosting… phone support for the rollout",
+    ]) {
+      expect(affirmed(text), text).toEqual(["g-phone"]);
+      expect(negated(text), text).toEqual(["g-onprem"]);
+    }
+    // A hyphen inside or against a word still joins or reads as before.
+    expect(negated("no on-premise, self-hosted or on -premise hosting")).toEqual(["g-onprem"]);
+    expect(affirmed("24-7 phone support")).toEqual(affirmed("24/7 phone support"));
+  });
+
   it("reads 'won't charge for X' as promising X for free", () => {
     expect(affirmed("we won't charge for the custom development")).toEqual(["g-custom"]);
   });

@@ -170,17 +170,23 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 // table covers all 65,536 codes so that the common case needs no range check. 0: spaces, and
 // punctuation that neither joins nor breaks.
 /**
- * Closes a clause, and so a negated stretch: . , ; : ! ? ( ) [ ]. Not quotes: in "we do not offer
- * "on-premise hosting"" the quoted words are what is ruled out (curly quotes were never breaks).
+ * Closes a clause, and so a negated stretch: . , ; : ! ? ( ) [ ], a line break, a dash (– —), a
+ * bullet (•), an ellipsis (…). Not quotes: in "we do not offer "on-premise hosting"" the quoted
+ * words are what is ruled out.
  */
 const BREAK_CHAR = 1;
 const NON_ASCII = 2;
+/** "-": joins the words it touches ("on-premise"); standing alone (" - ", a "--" dash) it closes a clause. */
+const HYPHEN = 3;
 const FIRST_WORD_CODE = 48; // "0"; lower-case letters are above it
 const CHAR_CODE = new Uint8Array(0x10000).fill(NON_ASCII, 128);
 for (let c = 0; c < 128; c++) {
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c)) CHAR_CODE[c] = foldCase(c);
 }
-for (const ch of ".,;:!?()[]") CHAR_CODE[ch.charCodeAt(0)] = BREAK_CHAR;
+for (const ch of ".,;:!?()[]\n\r\u2013\u2014\u2022\u2026\u2028\u2029") CHAR_CODE[ch.charCodeAt(0)] = BREAK_CHAR;
+CHAR_CODE[45] = HYPHEN;
+/** Whether the character at `i` is a space, a hyphen or outside the text (a hyphen there stands alone). */
+const spaceOrHyphenAt = (s: string, i: number) => i < 0 || i >= s.length || s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9 || s.charCodeAt(i) === 45;
 const isWordChar = (c: number) => (CHAR_CODE[c] as number) >= FIRST_WORD_CODE || (c >= 0xc0 && LETTER.test(String.fromCharCode(c)));
 
 /**
@@ -270,7 +276,7 @@ function scanFrom(s: string, vocab: Vocabulary, asciiOnly: boolean, tokens: Toke
     const code = CHAR_CODE[c] as number;
     if (code < FIRST_WORD_CODE) {
       if (code !== NON_ASCII) {
-        if (code === BREAK_CHAR) {
+        if (code === BREAK_CHAR || (code === HYPHEN && spaceOrHyphenAt(s, i - 1) && spaceOrHyphenAt(s, i + 1))) {
           if (tokens) state = 0;
           else items.push("", BREAK_LEX, false, false);
           last = BREAK_LEX;
