@@ -183,6 +183,25 @@ describe("matchText", () => {
     expect(affirmed("24-7 phone support")).toEqual(affirmed("24/7 phone support"));
   });
 
+  it("reads a negation at the end of a clause as ruling out what came before it", () => {
+    for (const text of [
+      "On-premise hosting is not included",
+      "On-premise hosting was declined",
+      "On-premise hosting isn't something we do",
+      "On-premise hosting is not possible",
+      "Told them on-premise hosting is not an option",
+    ]) {
+      expect(affirmed(text), text).toEqual([]);
+      expect(negated(text), text).toEqual(["g-onprem"]);
+    }
+    expect(affirmed("On-premise hosting is not included, but phone support is")).toEqual(["g-phone"]);
+    // Not past a relative pronoun, not "instead"/"rather", not "not yet" (when, not whether), not a price.
+    expect(affirmed("Phone support which their last vendor did not offer")).toEqual(["g-phone"]);
+    expect(affirmed("no on-premise hosting; Salesforce sync instead")).toEqual(["cap-sfdc"]);
+    expect(affirmed("Salesforce sync is not yet live but promised for March")).toEqual(["cap-sfdc"]);
+    expect(affirmed("Custom development, and we won't charge for it")).toEqual(["g-custom"]);
+  });
+
   it("reads 'won't charge for X' as promising X for free", () => {
     expect(affirmed("we won't charge for the custom development")).toEqual(["g-custom"]);
   });

@@ -33,11 +33,20 @@ export const NEGATION_CUES = set(`
   refuse refused unable instead rather
 `);
 
+/** After a cue, words that say the thing is absent without adding anything: "SSO is not possible". */
+export const ABSENCE_WORDS = set(`possible feasible available supported allowed permitted planned option scope`);
+
+/** Cues that only negate what follows them: "instead of X" rules X out, "X instead" offers it. */
+export const FORWARD_CUES = set(`instead rather`);
+
 /**
  * After a negation cue, these words mean the promise is about money, not about withholding the thing:
  * "we won't charge for custom development" still promises custom development.
  */
 export const PRICE_WORDS = set(`charge charged charging bill billed billing cost costs pay paid invoice invoiced fee fees`);
+
+/** Relative pronouns: a negation after one is about the clause it opens (tokenize.ts writeToken). */
+export const RELATIVE_WORDS = set(`which that who whom whose`);
 
 /** Words that close a negated stretch: "not on-premise, but hosted in the EU". */
 export const SCOPE_BREAKERS = set(`but however although though yet whereas while whilst only`);

@@ -1,4 +1,4 @@
-import { BUILTIN_PHRASES, NEGATION_CUES, PRICE_WORDS, SCOPE_BREAKERS, STOP_WORDS } from "./lexicon";
+import { ABSENCE_WORDS, BUILTIN_PHRASES, FORWARD_CUES, NEGATION_CUES, PRICE_WORDS, RELATIVE_WORDS, SCOPE_BREAKERS, STOP_WORDS } from "./lexicon";
 import { type LexTable, foldCase } from "./lex-table";
 import { americanise, stem } from "./stem";
 
@@ -111,6 +111,14 @@ const LEX_SPLITS = 128;
 const LEX_PHRASE_ALONE = 256;
 /** WordInfo.phraseSecond. */
 const LEX_PHRASE_SECOND = 512;
+/** A relative pronoun ("which", "that"): a cue after it does not negate back past it. */
+const LEX_RELATIVE = 1024;
+/** A cue that only negates what follows it: "Salesforce sync instead" promises the sync. */
+const LEX_FORWARD = 2048;
+/** Says, after a cue, that the thing is absent, adding nothing itself: "… is not possible". */
+const LEX_ABSENCE = 4096;
+/** "yet": "not yet" is about when, not whether, so it cancels the cue. */
+const LEX_LATER = 8192;
 
 /** A Lex with its `flags`, `word` and `stem` worked out from the other fields. */
 export function makeLex(fields: Omit<Lex, "flags" | "word" | "stem">): Lex {
@@ -125,7 +133,11 @@ export function makeLex(fields: Omit<Lex, "flags" | "word" | "stem">): Lex {
     (right ? LEX_RIGHT : 0) |
     (parts !== null && !info.stop ? LEX_SPLITS : 0) |
     (info.phrases?.some((phrase) => phrase.words.length === 1) ? LEX_PHRASE_ALONE : 0) |
-    (info.phraseSecond ? LEX_PHRASE_SECOND : 0);
+    (info.phraseSecond ? LEX_PHRASE_SECOND : 0) |
+    (RELATIVE_WORDS.has(info.word) ? LEX_RELATIVE : 0) |
+    (FORWARD_CUES.has(info.word) ? LEX_FORWARD : 0) |
+    (ABSENCE_WORDS.has(info.word) ? LEX_ABSENCE : 0) |
+    (info.word === "yet" ? LEX_LATER : 0);
   // What the scanner reads for each word first, so that it spans fewer cache lines.
   return { flags, raw, word: info.word, stem: info.stem, slots, keyEntries, keyPhrases, sim, customWork, info, left, right, parts };
 }
@@ -217,27 +229,49 @@ const resolved = new Items();
 // Content tokens are written one item at a time in text order, with negated stretches marked. A cue
 // ("not", "won't") negates what follows up to a scope breaker or clause break, unless the next item
 // that is not a plain stop word is a price word: "won't charge for X" promises X for free, so the
-// negation is about the price, not X. Streaming lets the scanner write the tokens of most texts as
-// it reads them, with no second pass; the writer's state is a small int the caller keeps in a local.
+// negation is about the price, not X. A cue with nothing meaningful after it in its clause negates
+// what came before it instead: "on-premise hosting is not included", "24/7 support was declined",
+// "white-labelling isn't something we do", "… is not possible" (as NegEx's post-negation triggers
+// do; "not yet" is about when, so it negates nothing); that reaches back
+// to the clause's start, or to a relative pronoun ("a dedicated engineer, which their last vendor
+// did not offer" still promises the engineer). Streaming lets the scanner write the tokens of most
+// texts as it reads them, with no second pass; the writer's state is an int the caller keeps in a
+// local: two flags, and above them the position of the clause's first token.
 /** Inside a negated stretch. */
 const NEGATING = 1;
 /** A cue was read; whether it negates waits for the next item that is not a plain stop word. */
 const CUE_READ = 2;
+/** That cue negates what came before it if nothing follows it in the clause ("instead", "rather" do not). */
+const CUE_BACK = 4;
+const FLAGS = 7;
+/** The writer's state for a clause whose first token will be at `at`, with no flag set. */
+const clauseAt = (at: number) => at << 3;
+
+/**
+ * Ends the clause: a cue still waiting negates the clause's tokens written before it. Returns the
+ * state for the next clause.
+ */
+function endClause(tokens: Token[], state: number): number {
+  if (state & CUE_BACK) for (let i = state >>> 3; i < tokens.length; i++) (tokens[i] as Token).negated = true;
+  return clauseAt(tokens.length);
+}
 
 /**
  * Writes the token of one item, if it is content, to `tokens`; returns the writer's new state
- * (NEGATING | CUE_READ, 0 at the start of a text). `content`: made by a built-in expression or a
+ * (clauseAt(0) = 0 at the start of a text). `content`: made by a built-in expression or a
  * compound, so meaningful even if a stop word.
  */
 function writeToken(tokens: Token[], raw: string, lex: Lex, content: boolean, state: number): number {
   const flags = lex.flags;
+  if (state & CUE_READ && !content && flags & LEX_LATER) return state & ~FLAGS;
+  if (!content && flags & LEX_BREAKER) return endClause(tokens, state);
   if (state & CUE_READ) {
-    if (!content && (flags & (LEX_STOP | LEX_BREAKER)) === LEX_STOP) return state;
-    state = flags & LEX_PRICE ? 0 : NEGATING;
+    if (!content && flags & (LEX_STOP | LEX_ABSENCE)) return state;
+    state = (state & ~FLAGS) | (flags & LEX_PRICE ? 0 : NEGATING);
   }
   if (!content) {
-    if (flags & LEX_BREAKER) return 0;
-    if (flags & LEX_CUE) return state | CUE_READ;
+    if (flags & LEX_CUE) return state | CUE_READ | (flags & LEX_FORWARD ? 0 : CUE_BACK);
+    if (flags & LEX_RELATIVE) return (state & FLAGS) | clauseAt(tokens.length);
     if (flags & LEX_STOP) return state;
   }
   const { word, stem, slots, keyEntries, keyPhrases, sim, customWork } = lex;
@@ -277,7 +311,7 @@ function scanFrom(s: string, vocab: Vocabulary, asciiOnly: boolean, tokens: Toke
     if (code < FIRST_WORD_CODE) {
       if (code !== NON_ASCII) {
         if (code === BREAK_CHAR || (code === HYPHEN && spaceOrHyphenAt(s, i - 1) && spaceOrHyphenAt(s, i + 1))) {
-          if (tokens) state = 0;
+          if (tokens) state = endClause(tokens, state);
           else items.push("", BREAK_LEX, false, false);
           last = BREAK_LEX;
         }
@@ -348,6 +382,7 @@ function scanFrom(s: string, vocab: Vocabulary, asciiOnly: boolean, tokens: Toke
     last = lex;
     prevEnd = i;
   }
+  if (tokens) endClause(tokens, state);
   return needs;
 }
 
@@ -444,5 +479,6 @@ export function tokenize(text: string, vocab: Vocabulary): Token[] {
   tokens = [];
   let state = 0;
   for (let i = 0; i < items.length; i++) state = writeToken(tokens, items.raw[i] as string, items.lex[i] as Lex, items.content[i] as boolean, state);
+  endClause(tokens, state);
   return tokens;
 }

@@ -138,6 +138,12 @@ export const commitmentCases: CommitmentCase[] = [
   k("other", "Told them we never do source code escrow", false),
   f('We do not offer "on-premise hosting" - only our EU cloud', false, "added later: quotes once ended the negation"),
   f("We don’t do “white-labelling”", false, "curly quotes and apostrophe"),
+  // Added with the end-of-clause negation: the thing comes first, the "no" after it.
+  f("On-premise hosting is not included; it runs in our EU cloud", false),
+  k("service_level", "24/7 phone support was declined", false),
+  k("service_level", "24/7 phone support was declined, email support only", false, undefined, "e-mail support is how we support"),
+  f("White-labelling isn't something we do", false),
+  f("A dedicated engineer which their last vendor did not offer", true, "the negation is about the last vendor"),
   // Price terms are judged by the pricing rules, not the catalog.
   k("price_term", "20% discount if they sign this quarter", false),
   k("price_term", "Price locked for three years", false),
