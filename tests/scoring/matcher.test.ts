@@ -70,6 +70,20 @@ describe("reading a text (tokenize)", () => {
     expect(read("99.9% uptime")).toEqual(["99.9:99.9", "uptime:uptim"]);
     expect(read("internationalisation and internationalsation")).toEqual(["internationalisation:international", "internationalsation:internationalsat"]);
   });
+
+  it("reads curly quotes and apostrophes on the quick scan exactly as the normalising one does", () => {
+    // A no-break space is read as a space, but only after normalising: appending one forces that path.
+    const normalised = (text: string) => read(`${text}\u00a0`);
+    const texts = [
+      "We don’t offer on-premise hosting", "We won’t charge for “custom development”", "The customer’s ‘SSO’ and MFA",
+      "They’ll get 24/7 phone support; we’re not doing white-labelling", "Rock ’n’ roll: ‘self hosted’ isn’t happening",
+      "“No on-premise hosting” — phone support", "It’s the agents’ inbox", "‘", "”We’d”", "can’t’t", "o’clock e’mail",
+    ];
+    for (const text of texts) {
+      expect(read(text), text).toEqual(normalised(text));
+      expect(read(text.replace(/[\u2018\u2019]/g, "'")), text).toEqual(read(text));
+    }
+  });
 });
 
 describe("typo tolerance", () => {

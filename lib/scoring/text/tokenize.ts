@@ -172,6 +172,7 @@ const NO_SLOTS = new Int32Array(0);
 const BREAK_INFO: WordInfo = { word: "", stem: "", stop: true, cue: false, breaker: true, price: false, phrases: null, phraseSecond: false };
 const BREAK_LEX = makeLex({ raw: "", info: BREAK_INFO, slots: NO_SLOTS, keyEntries: NO_SLOTS, keyPhrases: NO_SLOTS, sim: 0, customWork: false, left: false, right: false, parts: null });
 const CLITIC = /'(s|ll|re|ve|d|m)$/;
+const CURLY_APOSTROPHE = /[\u2018\u2019]/g;
 const LETTER = /\p{L}/u;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -197,6 +198,10 @@ for (let c = 0; c < 128; c++) {
 }
 for (const ch of ".,;:!?()[]\n\r\u2013\u2014\u2022\u2026\u2028\u2029") CHAR_CODE[ch.charCodeAt(0)] = BREAK_CHAR;
 CHAR_CODE[45] = HYPHEN;
+// Curly quotes and apostrophes (typed by phones and office software) read as their ASCII forms do
+// after normalising: spaces, or an apostrophe inside a word (the scanner checks for those). So a
+// text whose only non-ASCII characters are these keeps the quick scan (see normalise).
+for (const c of [0x2018, 0x2019, 0x201c, 0x201d]) CHAR_CODE[c] = 0;
 /** Whether the character at `i` is a space, a hyphen or outside the text (a hyphen there stands alone). */
 const spaceOrHyphenAt = (s: string, i: number) => i < 0 || i >= s.length || s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9 || s.charCodeAt(i) === 45;
 const isWordChar = (c: number) => (CHAR_CODE[c] as number) >= FIRST_WORD_CODE || (c >= 0xc0 && LETTER.test(String.fromCharCode(c)));
@@ -284,7 +289,7 @@ const MAY_MERGE = 1;
 const MAY_COMPOUND = 2;
 
 /** The text lower-cased, decomposed and stripped of accents, for the scanner's second reading. */
-const normalise = (text: string) => text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[\u2018\u2019]/g, "'");
+const normalise = (text: string) => text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(CURLY_APOSTROPHE, "'");
 
 /**
  * The scanner. With `tokens` it writes the text's tokens there and stops at the first word that
@@ -346,7 +351,7 @@ function scanFrom(s: string, vocab: Vocabulary, asciiOnly: boolean, tokens: Toke
         k0 = (k0 << 8) | (d & 0xff);
         if (d > 0xff) narrow = false;
         i++;
-      } else if (d === 39 && i + 1 < n && isWordChar(s.charCodeAt(i + 1))) {
+      } else if ((d === 39 || d === 0x2019 || d === 0x2018) && i + 1 < n && isWordChar(s.charCodeAt(i + 1))) {
         apostrophe = true;
         i++;
       } else if (d === 46 && isDigit(s.charCodeAt(i - 1)) && i + 1 < n && isDigit(s.charCodeAt(i + 1))) {
@@ -358,7 +363,7 @@ function scanFrom(s: string, vocab: Vocabulary, asciiOnly: boolean, tokens: Toke
     }
     let lex: Lex;
     if (apostrophe) {
-      const raw = s.slice(start, i).toLowerCase();
+      const raw = s.slice(start, i).toLowerCase().replace(CURLY_APOSTROPHE, "'");
       lex = vocab.lex(raw.endsWith("n't") ? raw.replace("'", "") : raw.replace(CLITIC, "").replace(/'/g, ""));
     } else lex = memo.find(s, start, i, k0, k1, k2, narrow) ?? vocab.lexAt(s, start, i);
     // What the later steps may do: cheap tests of this word and the one before it, exact enough
