@@ -216,6 +216,14 @@ describe("matchText", () => {
     expect(affirmed("Custom development, and we won't charge for it")).toEqual(["g-custom"]);
   });
 
+  it("does not read set phrases like 'no problem' or 'not just' as negations", () => {
+    for (const text of ["No problem we can host it on-premise", "Not a problem to host it on-premise", "No doubt we will host it on-premise", "No later than March we host it on-premise"]) {
+      expect(affirmed(text), text).toEqual(["g-onprem"]);
+    }
+    expect(affirmed("Not just phone support, a self-hosted install too")).toEqual(["g-phone", "g-onprem"]);
+    expect(negated("We no longer offer on-premise hosting")).toEqual(["g-onprem"]);
+  });
+
   it("reads 'won't charge for X' as promising X for free", () => {
     expect(affirmed("we won't charge for the custom development")).toEqual(["g-custom"]);
   });

@@ -36,6 +36,12 @@ export const NEGATION_CUES = set(`
 /** After a cue, words that say the thing is absent without adding anything: "SSO is not possible". */
 export const ABSENCE_WORDS = set(`possible feasible available supported allowed permitted planned option scope`);
 
+/**
+ * Right after a cue (stop words between allowed), these make a set phrase that negates nothing:
+ * "no problem, we will add it", "not a problem", "no doubt", "no later than March", "not just SSO".
+ */
+export const PSEUDO_NEGATIONS = set(`problem problems issue issues doubt doubts matter worries worry later question least just merely simply`);
+
 /** Cues that only negate what follows them: "instead of X" rules X out, "X instead" offers it. */
 export const FORWARD_CUES = set(`instead rather`);
 

@@ -1,4 +1,4 @@
-import { ABSENCE_WORDS, BUILTIN_PHRASES, FORWARD_CUES, NEGATION_CUES, PRICE_WORDS, RELATIVE_WORDS, SCOPE_BREAKERS, STOP_WORDS } from "./lexicon";
+import { ABSENCE_WORDS, BUILTIN_PHRASES, FORWARD_CUES, NEGATION_CUES, PRICE_WORDS, PSEUDO_NEGATIONS, RELATIVE_WORDS, SCOPE_BREAKERS, STOP_WORDS } from "./lexicon";
 import { type LexTable, foldCase } from "./lex-table";
 import { americanise, stem } from "./stem";
 
@@ -119,6 +119,8 @@ const LEX_FORWARD = 2048;
 const LEX_ABSENCE = 4096;
 /** "yet": "not yet" is about when, not whether, so it cancels the cue. */
 const LEX_LATER = 8192;
+/** Right after a cue, turns it into a set phrase that negates nothing: "no problem", "not just". */
+const LEX_PSEUDO = 16384;
 
 /** A Lex with its `flags`, `word` and `stem` worked out from the other fields. */
 export function makeLex(fields: Omit<Lex, "flags" | "word" | "stem">): Lex {
@@ -137,7 +139,8 @@ export function makeLex(fields: Omit<Lex, "flags" | "word" | "stem">): Lex {
     (RELATIVE_WORDS.has(info.word) ? LEX_RELATIVE : 0) |
     (FORWARD_CUES.has(info.word) ? LEX_FORWARD : 0) |
     (ABSENCE_WORDS.has(info.word) ? LEX_ABSENCE : 0) |
-    (info.word === "yet" ? LEX_LATER : 0);
+    (info.word === "yet" ? LEX_LATER : 0) |
+    (PSEUDO_NEGATIONS.has(info.word) ? LEX_PSEUDO : 0);
   // What the scanner reads for each word first, so that it spans fewer cache lines.
   return { flags, raw, word: info.word, stem: info.stem, slots, keyEntries, keyPhrases, sim, customWork, info, left, right, parts };
 }
@@ -268,7 +271,8 @@ function endClause(tokens: Token[], state: number): number {
  */
 function writeToken(tokens: Token[], raw: string, lex: Lex, content: boolean, state: number): number {
   const flags = lex.flags;
-  if (state & CUE_READ && !content && flags & LEX_LATER) return state & ~FLAGS;
+  // "not yet" (when, not whether) and "no problem", "not just", "no later than" (set phrases) negate nothing.
+  if (state & CUE_READ && !content && flags & (LEX_LATER | LEX_PSEUDO)) return state & ~FLAGS;
   if (!content && flags & LEX_BREAKER) return endClause(tokens, state);
   if (state & CUE_READ) {
     if (!content && flags & (LEX_STOP | LEX_ABSENCE)) return state;
