@@ -216,6 +216,16 @@ describe("matchText", () => {
     expect(affirmed("Custom development, and we won't charge for it")).toEqual(["g-custom"]);
   });
 
+  it("reads a clause that is only a 'no' as answering the clause before it", () => {
+    for (const text of ["They wanted on-premise hosting, we said no", "On-premise hosting: no", "On-premise hosting? Not possible.", "Self-hosted - not an option"]) {
+      expect(affirmed(text), text).toEqual([]);
+      expect(negated(text), text).toEqual(["g-onprem"]);
+    }
+    // Only the clause just before, and only when the "no" clause says nothing else.
+    expect(affirmed("Phone support. On-premise hosting: no")).toEqual(["g-phone"]);
+    expect(affirmed("On-premise hosting, no extra fee")).toEqual(["g-onprem"]);
+  });
+
   it("does not read set phrases like 'no problem' or 'not just' as negations", () => {
     for (const text of ["No problem we can host it on-premise", "Not a problem to host it on-premise", "No doubt we will host it on-premise", "No later than March we host it on-premise"]) {
       expect(affirmed(text), text).toEqual(["g-onprem"]);

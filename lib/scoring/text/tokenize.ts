@@ -255,12 +255,18 @@ const FLAGS = 7;
 /** The writer's state for a clause whose first token will be at `at`, with no flag set. */
 const clauseAt = (at: number) => at << 3;
 
+/** Where the last clause with a token began (tokenize is synchronous; each writing pass resets it). */
+let previousClause = 0;
+
 /**
- * Ends the clause: a cue still waiting negates the clause's tokens written before it. Returns the
- * state for the next clause.
+ * Ends the clause: a cue still waiting negates the clause's tokens written before it, or, when the
+ * clause is nothing but that cue ("…, we said no", "…: not possible"), the clause before it.
+ * Returns the state for the next clause.
  */
 function endClause(tokens: Token[], state: number): number {
-  if (state & CUE_BACK) for (let i = state >>> 3; i < tokens.length; i++) (tokens[i] as Token).negated = true;
+  const start = state >>> 3;
+  if (state & CUE_BACK) for (let i = start < tokens.length ? start : previousClause; i < tokens.length; i++) (tokens[i] as Token).negated = true;
+  if (start < tokens.length) previousClause = start;
   return clauseAt(tokens.length);
 }
 
@@ -309,6 +315,7 @@ function scanFrom(s: string, vocab: Vocabulary, asciiOnly: boolean, tokens: Toke
   const memo = vocab.memo;
   items.length = 0;
   let state = 0; // the token writer's
+  previousClause = 0;
   let needs = 0;
   let last = BREAK_LEX;
   const n = s.length;
@@ -487,6 +494,7 @@ export function tokenize(text: string, vocab: Vocabulary): Token[] {
   const items = merged || needs & MAY_COMPOUND ? resolveCompounds(scanned, resolved, vocab) : scanned;
   tokens = [];
   let state = 0;
+  previousClause = 0;
   for (let i = 0; i < items.length; i++) state = writeToken(tokens, items.raw[i] as string, items.lex[i] as Lex, items.content[i] as boolean, state);
   endClause(tokens, state);
   return tokens;

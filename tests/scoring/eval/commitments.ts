@@ -144,6 +144,7 @@ export const commitmentCases: CommitmentCase[] = [
   k("service_level", "24/7 phone support was declined, email support only", false, undefined, "e-mail support is how we support"),
   f("White-labelling isn't something we do", false),
   f("A dedicated engineer which their last vendor did not offer", true, "the negation is about the last vendor"),
+  f("They wanted on-premise hosting, we said no", false),
   f("No problem we can host it on-premise for them", true, "\"no problem\" negates nothing"),
   f("No later than June they get a dedicated engineer", true, "\"no later than\" is a date"),
   // Price terms are judged by the pricing rules, not the catalog.
