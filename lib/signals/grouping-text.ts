@@ -1,4 +1,5 @@
 import { GENERIC_STEMS } from "@/lib/scoring/text/generic";
+import { ABSENCE_WORDS, FORWARD_CUES, PSEUDO_NEGATIONS, RELATIVE_WORDS } from "@/lib/scoring/text/lexicon";
 import { wordInfo } from "@/lib/scoring/text/tokenize";
 import { MIN_TYPO_LENGTH, deletions, isPlausibleTypo } from "@/lib/scoring/text/typo";
 import { BROAD_WEIGHT, CONCEPTS, DOMAIN_WORDS, EVERYDAY_WORDS, MERGES, NEAR_WINDOW } from "./concepts";
@@ -204,8 +205,10 @@ export function conceptWeight(concept: string): number {
 
 // ── Analysis ─────────────────────────────────────────────────────────────────────────────────
 
-// Words, and breaks: [.!?;] and new lines end a sentence, the others only a clause.
-const SCAN = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*|[.,;:!?()[\]"\n]/gu;
+// Words, and breaks: [.!?;] and new lines end a sentence; commas, colons, brackets, dashes (– — and
+// a hyphen standing alone), bullets and ellipses only a clause. Quotes break nothing, as in scoring.
+const SCAN = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*|[.,;:!?()[\]\n\u2013\u2014\u2022\u2026]|(?<=^|\s)-+(?=\s|$)/gu;
+const BREAK = /^(?:[.,;:!?()[\]\n\u2013\u2014\u2022\u2026]|-+)$/;
 const SENTENCE_BREAKS = ".!?;\n";
 const CLITIC = /'(s|ll|re|ve|d|m)$/;
 /** A word the lexicon does not know needs this many letters to be a concept ("es", "de" are not). */
@@ -250,7 +253,7 @@ function scan(text: string): AnalysedToken[] {
   for (const m of text.matchAll(SCAN)) {
     const raw = m[0];
     const start = m.index;
-    if (raw.length === 1 && '.,;:!?()[]"\n'.includes(raw)) {
+    if (BREAK.test(raw)) {
       clause++;
       if (SENTENCE_BREAKS.includes(raw)) sentence++;
       continue;
@@ -366,28 +369,63 @@ function applyPatterns(tokens: AnalysedToken[], negation: boolean, used: boolean
   }
 }
 
+/**
+ * Marks negated words as the scoring engine does (lib/scoring/text/tokenize.ts writeToken): a cue
+ * negates the rest of its clause up to a scope breaker, unless the next word that says anything is
+ * a price word ("won't charge for X" asks for X) or makes a set phrase ("no problem", "not just",
+ * "not yet"). A cue with nothing meaningful after it in its clause negates what came before it in
+ * the clause, back to a relative pronoun ("a mobile app is not needed"), or, when the clause is
+ * nothing but the cue, the clause before ("they asked for an app, we said no"); "instead" and
+ * "rather" only negate forward.
+ */
 function markNegation(tokens: AnalysedToken[], used: boolean[]): void {
+  const meaningful = (t: AnalysedToken, k: number) => !t.stop && !t.cue && !used[k];
   let negating = false;
   let clause = -1;
+  let from = 0; // where a cue with nothing after it negates back to
+  let hasWord = false; // the current clause (from `from`) has a meaningful word
+  let previous = -1; // the start of the last clause with a meaningful word
+  const negateBack = (start: number, end: number) => {
+    for (let k = start; k < end; k++) if (meaningful(tokens[k] as AnalysedToken, k)) (tokens[k] as AnalysedToken).negated = true;
+  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as AnalysedToken;
     if (t.clause !== clause) {
+      if (hasWord) previous = from;
       clause = t.clause;
       negating = false;
+      from = i;
+      hasWord = false;
     }
-    if (t.breaker) {
+    if (t.breaker && !used[i]) {
+      if (hasWord) previous = from;
       negating = false;
+      from = i + 1;
+      hasWord = false;
       continue;
     }
+    if (RELATIVE_WORDS.has(t.word)) {
+      from = i + 1;
+      previous = i + 1;
+      hasWord = false;
+    }
     if (t.cue && !used[i]) {
-      // "won't charge for X" asks for X for free: the negation is about the price, not X.
       let j = i + 1;
-      while (j < tokens.length && (tokens[j] as AnalysedToken).stop && !(tokens[j] as AnalysedToken).breaker && (tokens[j] as AnalysedToken).clause === clause) j++;
-      const next = tokens[j];
-      negating = !(next !== undefined && next.clause === clause && next.price);
+      let setPhrase = false;
+      for (; j < tokens.length; j++) {
+        const u = tokens[j] as AnalysedToken;
+        if (u.clause !== clause) break;
+        if (u.word === "yet" || PSEUDO_NEGATIONS.has(u.word)) setPhrase = true;
+        if (setPhrase || u.breaker || !(u.stop || ABSENCE_WORDS.has(u.word))) break;
+      }
+      const next = j < tokens.length && (tokens[j] as AnalysedToken).clause === clause && !(tokens[j] as AnalysedToken).breaker ? (tokens[j] as AnalysedToken) : undefined;
+      if (setPhrase || next?.price) negating = false;
+      else if (next !== undefined) negating = true;
+      else if (!FORWARD_CUES.has(t.word)) negateBack(hasWord ? from : Math.max(previous, 0), i);
       continue;
     }
     t.negated = negating && !t.stop && !used[i];
+    if (meaningful(t, i)) hasWord = true;
   }
 }
 

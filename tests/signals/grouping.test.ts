@@ -210,6 +210,19 @@ describe("signature", () => {
     expect(signature("People who didn't check out").concepts).toEqual(["abandoned-checkout"]);
   });
 
+  it("reads negations as the scoring engine does: after the thing, in quotes, across a dash, in set phrases", () => {
+    const has = (text: string) => signature(text).concepts.includes("mobile-app");
+    // Ruled out: the "no" comes after the thing, or answers the clause before it, or the thing is quoted.
+    for (const text of ["A mobile app is not needed", "A mobile app was declined", "They asked for a mobile app, we said no", 'They do not need "a mobile app"', "Mobile app? Not possible"]) {
+      expect(has(text), text).toBe(false);
+    }
+    // Asked for: a dash or a new line ends the negation; "no problem" and "not just" negate nothing;
+    // "instead" offers what precedes it; a relative clause keeps its negation to itself.
+    for (const text of ["No kiosk - a mobile app", "No kiosk\nA mobile app", "No problem paying for a mobile app", "Not just a website, a mobile app", "A mobile app instead", "A mobile app which they never had"]) {
+      expect(has(text), text).toBe(true);
+    }
+  });
+
   it("folds typos, British and American spelling", () => {
     expect(signature("Salesforse sync").concepts).toContain("salesforce");
     expect(signature("Localised checkout").concepts).toEqual(signature("Localized checkout").concepts);

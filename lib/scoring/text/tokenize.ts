@@ -286,7 +286,11 @@ function writeToken(tokens: Token[], raw: string, lex: Lex, content: boolean, st
   }
   if (!content) {
     if (flags & LEX_CUE) return state | CUE_READ | (flags & LEX_FORWARD ? 0 : CUE_BACK);
-    if (flags & LEX_RELATIVE) return (state & FLAGS) | clauseAt(tokens.length);
+    if (flags & LEX_RELATIVE) {
+      // A cue in the relative clause is about it: it reaches back to here, and never past.
+      previousClause = tokens.length;
+      return (state & FLAGS) | clauseAt(tokens.length);
+    }
     if (flags & LEX_STOP) return state;
   }
   const { word, stem, slots, keyEntries, keyPhrases, sim, customWork } = lex;
