@@ -237,14 +237,14 @@ const resolved = new Items();
 // Content tokens are written one item at a time in text order, with negated stretches marked. A cue
 // ("not", "won't") negates what follows up to a scope breaker or clause break, unless the next item
 // that is not a plain stop word is a price word: "won't charge for X" promises X for free, so the
-// negation is about the price, not X. A cue with nothing meaningful after it in its clause negates
-// what came before it instead: "on-premise hosting is not included", "24/7 support was declined",
-// "white-labelling isn't something we do", "… is not possible" (as NegEx's post-negation triggers
-// do; "not yet" is about when, so it negates nothing); that reaches back
-// to the clause's start, or to a relative pronoun ("a dedicated engineer, which their last vendor
-// did not offer" still promises the engineer). Streaming lets the scanner write the tokens of most
-// texts as it reads them, with no second pass; the writer's state is an int the caller keeps in a
-// local: two flags, and above them the position of the clause's first token.
+// negation is about the price, not X, or a set phrase ("no problem", "not just", "not yet"). A cue
+// with nothing meaningful after it in its clause negates what came before it instead, as NegEx's
+// post-negation triggers do: "on-premise hosting is not included", "24/7 support was declined",
+// "… is not possible"; back to the clause's start or a relative pronoun ("a dedicated engineer
+// which their last vendor did not offer" still promises the engineer), or, when the clause is only
+// the cue ("…, we said no"), over the clause before. Streaming lets the scanner write the tokens of
+// most texts as it reads them, with no second pass; the writer's state is an int the caller keeps
+// in a local: three flags, and above them the position of the clause's first token.
 /** Inside a negated stretch. */
 const NEGATING = 1;
 /** A cue was read; whether it negates waits for the next item that is not a plain stop word. */
