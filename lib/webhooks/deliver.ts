@@ -43,9 +43,10 @@ export type AttemptResult = { ok: boolean; status: number | null; error: string 
 type Answer = { status: number; location: string | null };
 
 /**
- * POSTs `body` and resolves with the answer's status once its headers arrive (the body is drained,
- * not read). Redirects are not followed. Unless private destinations are allowed, the connection
- * goes only to addresses address.ts does not block, checked on the addresses actually resolved.
+ * POSTs `body` and resolves with the answer's status once its headers arrive (the body is not
+ * read: the connection is closed). Redirects are not followed. Unless private destinations are
+ * allowed, the connection goes only to addresses address.ts does not block, checked on the
+ * addresses actually resolved.
  */
 function post(url: URL, headers: Record<string, string>, body: string, timeoutMs: number): Promise<Answer> {
   const guard = !webhookPrivateAllowed();
@@ -57,7 +58,7 @@ function post(url: URL, headers: Record<string, string>, body: string, timeoutMs
       { method: "POST", headers: { ...headers, "content-length": String(Buffer.byteLength(body)) }, ...(guard ? { lookup: guardedLookup } : {}) },
       (res) => {
         clearTimeout(timer);
-        res.resume();
+        res.destroy(); // only the status counts: a receiver that streams a long body is not read
         resolve({ status: res.statusCode ?? 0, location: res.headers.location ?? null });
       },
     );
