@@ -415,7 +415,7 @@ function markNegation(tokens: AnalysedToken[], used: boolean[]): void {
       for (; j < tokens.length; j++) {
         const u = tokens[j] as AnalysedToken;
         if (u.clause !== clause) break;
-        if (u.word === "yet" || PSEUDO_NEGATIONS.has(u.word)) setPhrase = true;
+        if (PSEUDO_NEGATIONS.has(u.word)) setPhrase = true;
         if (setPhrase || u.breaker || !(u.stop || ABSENCE_WORDS.has(u.word))) break;
       }
       const next = j < tokens.length && (tokens[j] as AnalysedToken).clause === clause && !(tokens[j] as AnalysedToken).breaker ? (tokens[j] as AnalysedToken) : undefined;

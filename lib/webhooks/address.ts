@@ -84,7 +84,6 @@ export function urlDestinationProblem(url: string): string | null {
 }
 
 export class BlockedDestinationError extends Error {
-  readonly code = "EBLOCKEDADDRESS";
   constructor(hostname: string, address: string) {
     super(hostname === address ? `Refused: ${address} is a private or local address` : `Refused: ${hostname} resolves to ${address}, a private or local address`);
     this.name = "BlockedDestinationError";

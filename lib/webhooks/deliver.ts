@@ -92,7 +92,8 @@ export async function sendDelivery(d: Pick<Claimed, "id" | "event" | "payload" |
     return { ok: false, status: res.status, error };
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    const message = e.name === "TimeoutError" || e.name === "BlockedDestinationError" ? e.message : e.code ?? e.message;
+    // A system error by its code (ECONNREFUSED); ours (the timeout, a blocked address) by their message.
+    const message = e.code ?? e.message;
     return { ok: false, status: null, error: String(message).slice(0, 500) };
   }
 }

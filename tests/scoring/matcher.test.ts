@@ -11,6 +11,11 @@ const norm = (w: string) => stem(americanise(w));
 /** Ids of what `text` affirms, strongest first. */
 const affirmed = (text: string) => matchText(text, strategy).filter((m) => !m.negated).map((m) => m.id);
 const negated = (text: string) => matchText(text, strategy).filter((m) => m.negated).map((m) => m.id);
+/** `text` rules out exactly `ids` and affirms nothing. */
+const rulesOut = (text: string, ids: string[]) => {
+  expect(affirmed(text), text).toEqual([]);
+  expect(negated(text), text).toEqual(ids);
+};
 
 describe("normalisation", () => {
   it("folds inflections onto one stem", () => {
@@ -205,8 +210,7 @@ describe("matchText", () => {
       "On-premise hosting is not possible",
       "Told them on-premise hosting is not an option",
     ]) {
-      expect(affirmed(text), text).toEqual([]);
-      expect(negated(text), text).toEqual(["g-onprem"]);
+      rulesOut(text, ["g-onprem"]);
     }
     expect(affirmed("On-premise hosting is not included, but phone support is")).toEqual(["g-phone"]);
     // Not past a relative pronoun, not "instead"/"rather", not "not yet" (when, not whether), not a price.
@@ -218,8 +222,7 @@ describe("matchText", () => {
 
   it("reads a clause that is only a 'no' as answering the clause before it", () => {
     for (const text of ["They wanted on-premise hosting, we said no", "On-premise hosting: no", "On-premise hosting? Not possible.", "Self-hosted - not an option"]) {
-      expect(affirmed(text), text).toEqual([]);
-      expect(negated(text), text).toEqual(["g-onprem"]);
+      rulesOut(text, ["g-onprem"]);
     }
     // Only the clause just before, and only when the "no" clause says nothing else.
     expect(affirmed("Phone support. On-premise hosting: no")).toEqual(["g-phone"]);

@@ -38,9 +38,10 @@ export const ABSENCE_WORDS = set(`possible feasible available supported allowed 
 
 /**
  * Right after a cue (stop words between allowed), these make a set phrase that negates nothing:
- * "no problem, we will add it", "not a problem", "no doubt", "no later than March", "not just SSO".
+ * "no problem, we will add it", "not a problem", "no doubt", "no later than March", "not just SSO",
+ * and "not yet", which is about when, not whether.
  */
-export const PSEUDO_NEGATIONS = set(`problem problems issue issues doubt doubts matter worries worry later question least just merely simply`);
+export const PSEUDO_NEGATIONS = set(`problem problems issue issues doubt doubts matter worries worry later question least just merely simply yet`);
 
 /** Cues that only negate what follows them: "instead of X" rules X out, "X instead" offers it. */
 export const FORWARD_CUES = set(`instead rather`);

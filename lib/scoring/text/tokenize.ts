@@ -117,10 +117,8 @@ const LEX_RELATIVE = 1024;
 const LEX_FORWARD = 2048;
 /** Says, after a cue, that the thing is absent, adding nothing itself: "… is not possible". */
 const LEX_ABSENCE = 4096;
-/** "yet": "not yet" is about when, not whether, so it cancels the cue. */
-const LEX_LATER = 8192;
-/** Right after a cue, turns it into a set phrase that negates nothing: "no problem", "not just". */
-const LEX_PSEUDO = 16384;
+/** Right after a cue, turns it into a set phrase that negates nothing: "no problem", "not just", "not yet". */
+const LEX_PSEUDO = 8192;
 
 /** A Lex with its `flags`, `word` and `stem` worked out from the other fields. */
 export function makeLex(fields: Omit<Lex, "flags" | "word" | "stem">): Lex {
@@ -139,7 +137,6 @@ export function makeLex(fields: Omit<Lex, "flags" | "word" | "stem">): Lex {
     (RELATIVE_WORDS.has(info.word) ? LEX_RELATIVE : 0) |
     (FORWARD_CUES.has(info.word) ? LEX_FORWARD : 0) |
     (ABSENCE_WORDS.has(info.word) ? LEX_ABSENCE : 0) |
-    (info.word === "yet" ? LEX_LATER : 0) |
     (PSEUDO_NEGATIONS.has(info.word) ? LEX_PSEUDO : 0);
   // What the scanner reads for each word first, so that it spans fewer cache lines.
   return { flags, raw, word: info.word, stem: info.stem, slots, keyEntries, keyPhrases, sim, customWork, info, left, right, parts };
@@ -278,7 +275,7 @@ function endClause(tokens: Token[], state: number): number {
 function writeToken(tokens: Token[], raw: string, lex: Lex, content: boolean, state: number): number {
   const flags = lex.flags;
   // "not yet" (when, not whether) and "no problem", "not just", "no later than" (set phrases) negate nothing.
-  if (state & CUE_READ && !content && flags & (LEX_LATER | LEX_PSEUDO)) return state & ~FLAGS;
+  if (state & CUE_READ && !content && flags & LEX_PSEUDO) return state & ~FLAGS;
   if (!content && flags & LEX_BREAKER) return endClause(tokens, state);
   if (state & CUE_READ) {
     if (!content && flags & (LEX_STOP | LEX_ABSENCE)) return state;
